@@ -1,0 +1,2 @@
+//! The `vigia` command line.
+fn main() {}
