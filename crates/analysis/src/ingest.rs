@@ -217,6 +217,12 @@ pub fn finish(draft: Draft) -> (Article, Vec<Diagnostic>) {
         }
     }
     article.language = article_language(&article, draft.declared_language.as_ref());
+    // A block too short to identify is taken to be in the article's language.
+    for block in &mut article.blocks {
+        if block.language == Language::Undetermined {
+            block.language = article.language.clone();
+        }
+    }
     for block in article.blocks.iter().filter(|block| block.kind.feeds_extraction()) {
         let language = if block.language.is_supported() { &block.language } else { &article.language };
         for sentence in crate::segment::sentences(&article.text, block.span, language) {

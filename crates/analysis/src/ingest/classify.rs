@@ -51,6 +51,10 @@ pub(crate) fn by_text(text: &str) -> Option<BlockKind> {
     if words <= 60 && (lower.starts_with('©') || LICENCE.iter().any(|cue| lower.contains(cue))) {
         return Some(BlockKind::Licence);
     }
+    // Ad-slot labels are calls for the reader's attention, not story text.
+    if words <= 2 && ADVERT.iter().any(|label| lower.trim_end_matches([':', '.']) == *label) {
+        return Some(BlockKind::ReaderPrompt);
+    }
     if words <= 40 && PROMPT.iter().any(|cue| lower.starts_with(cue) || lower.contains(&format!(". {cue}"))) {
         return Some(BlockKind::ReaderPrompt);
     }
@@ -94,6 +98,11 @@ const RELATED: &[&str] = &[
     "relacionado:",
     "relacionadas:",
     "noticias relacionadas",
+    "tags:",
+    "topics:",
+    "etiquetas:",
+    "temas:",
+    "more about:",
 ];
 
 const CONTRIBUTOR_START: &[&str] = &[
@@ -165,7 +174,13 @@ const PROMPT: &[&str] = &[
     "únete",
     "descarga nuestra app",
     "comparte esta",
+    "comments are moderated",
+    "comments are the responsibility",
+    "los comentarios son responsabilidad",
+    "los comentarios están moderados",
 ];
+
+const ADVERT: &[&str] = &["advertisement", "advertising", "sponsored", "publicidad", "anuncio", "contenido patrocinado"];
 
 const AGENCIES: &[&str] = &[
     "afp", "reuters", "ap", "efe", "getty images", "andina", "ansa", "epa", "dpa", "xinhua",
@@ -202,17 +217,26 @@ fn is_byline(text: &str) -> bool {
         })
 }
 
-/// Author names from a byline block: "By Ana Torres and Luis Vega" gives both names.
+/// Author names from a byline block: "By Ana Torres and Luis Vega, Andes Wire" gives both names.
+///
+/// After the last "and", a comma starts an affiliation; with no "and", only the first name is a person
+/// ("By Ana Torres, Staff Writer").
 pub(crate) fn byline_names(text: &str) -> Vec<String> {
     let rest = ["By ", "BY ", "Por ", "POR ", "Written by ", "Escrito por "]
         .iter()
         .find_map(|prefix| text.strip_prefix(prefix))
         .unwrap_or(text);
     let names = rest.split(['|', '—', '–']).next().unwrap_or(rest);
-    names
-        .split(',')
-        .flat_map(|part| part.split(" and "))
-        .flat_map(|part| part.split(" y "))
+    let last_and = [" and ", " y ", " & "].iter().filter_map(|sep| names.rfind(sep).map(|at| (at, sep.len()))).max();
+    let mut out: Vec<&str> = Vec::new();
+    match last_and {
+        Some((at, len)) => {
+            out.extend(names[..at].split(','));
+            out.push(names[at + len..].split(',').next().unwrap_or(""));
+        }
+        None => out.push(names.split(',').next().unwrap_or(names)),
+    }
+    out.into_iter()
         .map(|name| name.trim().trim_end_matches('.').to_string())
         .filter(|name| !name.is_empty())
         .collect()
@@ -243,6 +267,8 @@ mod tests {
         check("Foto: Andina", Some(BlockKind::PhotoCredit));
         check("Police patrol Gamarra. (Carlos Ruiz / AFP)", Some(BlockKind::PhotoCredit));
         check("By Ana Torres and Luis Vega", Some(BlockKind::Byline));
+        check("Publicidad", Some(BlockKind::ReaderPrompt));
+        check("ADVERTISEMENT", Some(BlockKind::ReaderPrompt));
         check("Por Redacción Radio Sur", Some(BlockKind::Byline));
     }
 
@@ -258,5 +284,7 @@ mod tests {
     fn byline_names_are_split() {
         assert_eq!(byline_names("By Ana Torres and Luis Vega | Andes Wire"), ["Ana Torres", "Luis Vega"]);
         assert_eq!(byline_names("Por María Quispe y Jorge Díaz"), ["María Quispe", "Jorge Díaz"]);
+        assert_eq!(byline_names("By Ana Torres, Luis Vega and Eva Cruz, Andes Wire"), ["Ana Torres", "Luis Vega", "Eva Cruz"]);
+        assert_eq!(byline_names("By Ana Torres, Staff Writer"), ["Ana Torres"]);
     }
 }

@@ -1,0 +1,18 @@
+//! `vigia eval`: scores stages against public benchmarks read from disk at run time.
+
+use std::process::ExitCode;
+
+use anyhow::Context;
+
+use crate::flags::EvalCommand;
+
+pub(crate) fn run(what: EvalCommand) -> anyhow::Result<ExitCode> {
+    match what {
+        EvalCommand::ExtractText { data } => {
+            let mut out = std::io::stdout().lock();
+            crate::eval_extract::run(&data, &mut out)
+                .with_context(|| format!("cannot evaluate extraction on {}", data.display()))?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

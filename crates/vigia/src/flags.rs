@@ -1,0 +1,112 @@
+//! The command line: subcommands and their flags.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Vigía turns news reporting on organized crime into structured, source-compared data.
+#[derive(Debug, Parser)]
+#[command(name = "vigia", version, about, propagate_version = true)]
+pub(crate) struct Flags {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Analyse articles without a store and print a report.
+    ///
+    /// PATH may be a file, a folder (read recursively), `-` for standard input, or an http(s) URL.
+    /// Formats are recognised from content: plain text, HTML, JSON Lines, RSS 2.0 and Atom.
+    Analyze(AnalyzeArgs),
+    /// Analyse the bundled Lima 2023 sample corpus and print the Markdown report.
+    Demo {
+        /// Report format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
+        format: ReportFormat,
+    },
+    /// Score a stage against a public benchmark.
+    Eval {
+        #[command(subcommand)]
+        what: EvalCommand,
+    },
+    /// Measure throughput and memory of a stage.
+    Bench {
+        #[command(subcommand)]
+        what: BenchCommand,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct AnalyzeArgs {
+    /// Files, folders, URLs, or `-` for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub(crate) paths: Vec<String>,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
+    pub(crate) format: ReportFormat,
+    #[command(flatten)]
+    pub(crate) read: ReadArgs,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct ReadArgs {
+    /// Outlet name for every input, overriding what the metadata says.
+    #[arg(long)]
+    pub(crate) outlet: Option<String>,
+    /// Fetch the linked page of feed items that carry only a summary.
+    #[arg(long)]
+    pub(crate) follow_links: bool,
+    /// Refuse inputs larger than this many bytes (after gzip decompression).
+    #[arg(long, default_value_t = 16 * 1024 * 1024, value_name = "BYTES")]
+    pub(crate) max_bytes: usize,
+    /// Seconds to wait for a URL before giving up.
+    #[arg(long, default_value_t = 20, value_name = "SECONDS")]
+    pub(crate) timeout: u64,
+    /// Redirects to follow for one URL.
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub(crate) max_redirects: u32,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub(crate) jobs: Option<usize>,
+    /// Never draw a progress bar.
+    #[arg(long)]
+    pub(crate) no_progress: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ReportFormat {
+    /// The versioned JSON contract (see docs/report.md).
+    Json,
+    /// The human-readable rendering of the same content.
+    Markdown,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum EvalCommand {
+    /// Main-text extraction against the article extraction benchmark.
+    ExtractText {
+        /// The benchmark folder, holding ground-truth.json and html/.
+        #[arg(long, default_value = "../shared/data/article-extraction-benchmark")]
+        data: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum BenchCommand {
+    /// Ingestion and segmentation throughput on real pages and on a generated corpus.
+    Ingest {
+        /// Folder of real pages (`*.html` or `*.html.gz`).
+        #[arg(long, default_value = "../shared/data/article-extraction-benchmark/html")]
+        pages: PathBuf,
+        /// Articles in the generated corpus.
+        #[arg(long, default_value_t = 10_000)]
+        generated: usize,
+        /// Passes over the real pages; the best pass is reported.
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
+    },
+}

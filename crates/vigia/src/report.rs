@@ -1,0 +1,56 @@
+//! The `vigia analyze` report: a versioned JSON contract and its Markdown rendering.
+//!
+//! Both writers stream: documents are written as they are analysed, so memory stays flat
+//! however large the batch. The JSON wire format is described in `docs/report.md` and
+//! checked against `schema/report.schema.json`.
+
+pub(crate) mod json;
+pub(crate) mod markdown;
+
+use std::io;
+
+use model::{Article, Diagnostic};
+
+/// The version of the JSON report; bump the minor for added fields, the major for changes.
+pub(crate) const SCHEMA_VERSION: &str = "1.0.0";
+
+/// What happened to the inputs of one run.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct Summary {
+    pub(crate) inputs: usize,
+    pub(crate) read: usize,
+    pub(crate) skipped: usize,
+    pub(crate) failed: usize,
+    pub(crate) documents: usize,
+    pub(crate) records_failed: usize,
+    pub(crate) duplicates: usize,
+}
+
+impl Summary {
+    /// True when any input or record produced an error.
+    pub(crate) fn any_failed(&self) -> bool {
+        self.failed > 0 || self.records_failed > 0
+    }
+
+    /// The one-line summary printed on stderr.
+    pub(crate) fn line(&self) -> String {
+        format!(
+            "{} input(s): {} read, {} skipped, {} failed; {} document(s), {} duplicate(s), {} record(s) failed",
+            self.inputs,
+            self.read,
+            self.skipped,
+            self.failed,
+            self.documents,
+            self.duplicates,
+            self.records_failed
+        )
+    }
+}
+
+/// Receives a run's results in order.
+pub(crate) trait Sink {
+    /// One analysed document.
+    fn document(&mut self, article: &Article) -> io::Result<()>;
+    /// The end of the run.
+    fn finish(&mut self, diagnostics: &[Diagnostic], summary: &Summary) -> io::Result<()>;
+}

@@ -1,0 +1,194 @@
+//! The JSON report, written as a stream.
+//!
+//! ## Wire format (schema_version 1.0.0)
+//! One JSON object with these members, in this order:
+//! `schema_version`, `generator`, `documents`, `entities`, `relations`, `quotes`, `quantities`,
+//! `events`, `stories`, `diagnostics`, `summary`.
+//! Every `start`/`end` is a byte offset into the owning document's `text`.
+//! Field names never change within a major version; new fields bump the minor version.
+
+use std::io::{self, Write};
+
+use model::{Article, Diagnostic, DuplicateKind};
+use serde::Serialize;
+
+use super::{Sink, Summary, SCHEMA_VERSION};
+
+#[derive(Serialize)]
+pub(crate) struct DocumentDto<'a> {
+    id: &'a str,
+    source: &'a str,
+    url: Option<&'a str>,
+    format: &'static str,
+    title: Option<&'a str>,
+    outlet: Option<&'a str>,
+    published: Option<String>,
+    authors: &'a [String],
+    language: &'a str,
+    text: &'a str,
+    blocks: Vec<BlockDto<'a>>,
+    sentences: Vec<SpanDto>,
+    token_count: usize,
+    duplicate_of: Option<DuplicateDto<'a>>,
+}
+
+#[derive(Serialize)]
+struct BlockDto<'a> {
+    kind: &'static str,
+    start: usize,
+    end: usize,
+    language: &'a str,
+    repeated: bool,
+}
+
+#[derive(Serialize)]
+struct SpanDto {
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct DuplicateDto<'a> {
+    document: &'a str,
+    kind: &'static str,
+    similarity: f64,
+}
+
+#[derive(Serialize)]
+pub(crate) struct DiagnosticDto<'a> {
+    severity: &'static str,
+    code: &'static str,
+    source: &'a str,
+    document: Option<&'a str>,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct SummaryDto {
+    inputs: usize,
+    read: usize,
+    skipped: usize,
+    failed: usize,
+    documents: usize,
+    duplicates: usize,
+    records_failed: usize,
+}
+
+impl<'a> From<&'a Article> for DocumentDto<'a> {
+    fn from(article: &'a Article) -> DocumentDto<'a> {
+        DocumentDto {
+            id: &article.id,
+            source: &article.source,
+            url: article.url.as_deref(),
+            format: article.format.as_str(),
+            title: article.title.as_deref(),
+            outlet: article.outlet.as_deref(),
+            published: article.published.map(model::Published::to_iso),
+            authors: &article.authors,
+            language: article.language.code(),
+            text: &article.text,
+            blocks: article
+                .blocks
+                .iter()
+                .map(|block| BlockDto {
+                    kind: block.kind.as_str(),
+                    start: block.span.start,
+                    end: block.span.end,
+                    language: block.language.code(),
+                    repeated: block.repeated,
+                })
+                .collect(),
+            sentences: article.sentences.iter().map(|span| SpanDto { start: span.start, end: span.end }).collect(),
+            token_count: article.tokens.len(),
+            duplicate_of: article.duplicate_of.as_ref().map(|duplicate| DuplicateDto {
+                document: &duplicate.of,
+                kind: match duplicate.kind {
+                    DuplicateKind::Exact => "exact",
+                    DuplicateKind::Near => "near",
+                },
+                similarity: (duplicate.similarity * 1000.0).round() / 1000.0,
+            }),
+        }
+    }
+}
+
+impl<'a> From<&'a Diagnostic> for DiagnosticDto<'a> {
+    fn from(diagnostic: &'a Diagnostic) -> DiagnosticDto<'a> {
+        DiagnosticDto {
+            severity: diagnostic.severity.as_str(),
+            code: diagnostic.code.as_str(),
+            source: &diagnostic.source,
+            document: diagnostic.document.as_deref(),
+            message: &diagnostic.message,
+        }
+    }
+}
+
+/// Streams the report to a writer: the opening is written with the first document.
+pub(crate) struct JsonSink<W: Write> {
+    out: W,
+    pretty: bool,
+    documents: usize,
+}
+
+impl<W: Write> JsonSink<W> {
+    pub(crate) fn new(out: W, pretty: bool) -> JsonSink<W> {
+        JsonSink { out, pretty, documents: 0 }
+    }
+
+    fn value(&mut self, value: &impl Serialize) -> io::Result<()> {
+        if self.pretty {
+            serde_json::to_writer_pretty(&mut self.out, value)?;
+        } else {
+            serde_json::to_writer(&mut self.out, value)?;
+        }
+        Ok(())
+    }
+
+    fn open(&mut self) -> io::Result<()> {
+        write!(
+            self.out,
+            "{{\"schema_version\":\"{SCHEMA_VERSION}\",\"generator\":\"vigia {}\",\"documents\":[",
+            env!("CARGO_PKG_VERSION")
+        )
+    }
+}
+
+impl<W: Write> Sink for JsonSink<W> {
+    fn document(&mut self, article: &Article) -> io::Result<()> {
+        if self.documents == 0 {
+            self.open()?;
+        } else {
+            self.out.write_all(b",")?;
+        }
+        self.out.write_all(b"\n")?;
+        self.documents += 1;
+        self.value(&DocumentDto::from(article))
+    }
+
+    fn finish(&mut self, diagnostics: &[Diagnostic], summary: &Summary) -> io::Result<()> {
+        if self.documents == 0 {
+            self.open()?;
+        }
+        // Later stages fill these sections; their names are fixed by the contract already.
+        self.out.write_all(
+            b"\n],\n\"entities\":[],\n\"relations\":[],\n\"quotes\":[],\n\"quantities\":[],\n\"events\":[],\n\"stories\":[],\n\"diagnostics\":[",
+        )?;
+        for (idx, diagnostic) in diagnostics.iter().enumerate() {
+            self.out.write_all(if idx == 0 { b"\n" } else { b",\n" })?;
+            self.value(&DiagnosticDto::from(diagnostic))?;
+        }
+        self.out.write_all(b"\n],\n\"summary\":")?;
+        self.value(&SummaryDto {
+            inputs: summary.inputs,
+            read: summary.read,
+            skipped: summary.skipped,
+            failed: summary.failed,
+            documents: summary.documents,
+            duplicates: summary.duplicates,
+            records_failed: summary.records_failed,
+        })?;
+        self.out.write_all(b"}\n")?;
+        self.out.flush()
+    }
+}

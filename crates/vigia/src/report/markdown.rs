@@ -1,0 +1,134 @@
+//! The Markdown report: the same content as the JSON report, for people.
+
+use std::io::{self, Write};
+
+use model::{Article, BlockKind, Diagnostic, DuplicateKind};
+
+use super::{Sink, Summary, SCHEMA_VERSION};
+
+/// Streams a Markdown report to a writer.
+pub(crate) struct MarkdownSink<W: Write> {
+    out: W,
+    documents: usize,
+}
+
+impl<W: Write> MarkdownSink<W> {
+    pub(crate) fn new(out: W) -> MarkdownSink<W> {
+        MarkdownSink { out, documents: 0 }
+    }
+
+    fn open(&mut self) -> io::Result<()> {
+        writeln!(self.out, "# Vigía report\n")?;
+        writeln!(self.out, "Report schema {SCHEMA_VERSION}, vigia {}.\n", env!("CARGO_PKG_VERSION"))?;
+        writeln!(self.out, "## Documents\n")
+    }
+}
+
+impl<W: Write> Sink for MarkdownSink<W> {
+    fn document(&mut self, article: &Article) -> io::Result<()> {
+        if self.documents == 0 {
+            self.open()?;
+        }
+        self.documents += 1;
+        let title = article.title.as_deref().unwrap_or("(untitled)");
+        writeln!(self.out, "### {}. {}\n", self.documents, escape(title))?;
+        writeln!(self.out, "| field | value |\n| --- | --- |")?;
+        let mut row = |name: &str, value: &str| writeln!(self.out, "| {name} | {} |", cell(value));
+        row("id", &article.id)?;
+        row("source", &article.source)?;
+        if let Some(url) = &article.url {
+            row("url", url)?;
+        }
+        row("format", article.format.as_str())?;
+        row("outlet", article.outlet.as_deref().unwrap_or("unknown"))?;
+        row("published", &article.published.map(model::Published::to_iso).unwrap_or_else(|| "unknown".into()))?;
+        row("authors", &if article.authors.is_empty() { "unknown".into() } else { article.authors.join(", ") })?;
+        row("language", article.language.code())?;
+        row("sentences", &article.sentences.len().to_string())?;
+        if let Some(duplicate) = &article.duplicate_of {
+            let kind = match duplicate.kind {
+                DuplicateKind::Exact => "exact copy",
+                DuplicateKind::Near => "near copy",
+            };
+            row("duplicate of", &format!("{} ({kind}, similarity {:.2})", duplicate.of, duplicate.similarity))?;
+        }
+        writeln!(self.out)?;
+        for block in &article.blocks {
+            let text = escape(article.slice(block.span));
+            let repeated = if block.repeated { ", repeated" } else { "" };
+            match block.kind {
+                BlockKind::Body => writeln!(self.out, "{text}\n")?,
+                BlockKind::Headline => writeln!(self.out, "**{text}**\n")?,
+                kind => writeln!(self.out, "> *[{}{repeated}]* {text}\n", kind.as_str().replace('_', " "))?,
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, diagnostics: &[Diagnostic], summary: &Summary) -> io::Result<()> {
+        if self.documents == 0 {
+            self.open()?;
+            writeln!(self.out, "No documents.\n")?;
+        }
+        for section in ["Entities", "Relations", "Quotes", "Quantities", "Events", "Stories"] {
+            writeln!(self.out, "## {section}\n\nNone extracted.\n")?;
+        }
+        writeln!(self.out, "## Diagnostics\n")?;
+        if diagnostics.is_empty() {
+            writeln!(self.out, "None.\n")?;
+        } else {
+            writeln!(self.out, "| severity | code | source | message |\n| --- | --- | --- | --- |")?;
+            for diagnostic in diagnostics {
+                writeln!(
+                    self.out,
+                    "| {} | {} | {} | {} |",
+                    diagnostic.severity.as_str(),
+                    diagnostic.code.as_str(),
+                    cell(&diagnostic.source),
+                    cell(&diagnostic.message)
+                )?;
+            }
+            writeln!(self.out)?;
+        }
+        writeln!(self.out, "## Summary\n\n{}.", summary.line())?;
+        self.out.flush()
+    }
+}
+
+/// Article text is untrusted: characters that Markdown or HTML would act on are escaped.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (idx, c) in text.char_indices() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '#' | '-' | '+' if idx == 0 => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn cell(text: &str) -> String {
+    escape(text).replace('\n', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn markup_in_text_is_inert() {
+        assert_eq!(escape("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
+        assert_eq!(escape("# not a heading | a*b*"), "\\# not a heading \\| a\\*b\\*");
+        assert_eq!(escape("- item"), "\\- item");
+    }
+}
