@@ -45,14 +45,65 @@ const SEEDS: [u64; HASHES] = {
 
 type Signature = [u32; HASHES];
 
+/// Keys here are already well-mixed hashes, so hashing them again would only cost time.
+#[derive(Debug, Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = mix(self.0 ^ u64::from(byte));
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
+}
+
+type KeyMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
+
 /// The articles seen so far, as content hashes and MinHash signatures.
 #[derive(Debug)]
 pub struct DedupIndex {
     entries: Vec<Entry>,
     /// Content hash to the first entry with that text.
-    exact: HashMap<u64, usize>,
+    exact: KeyMap<usize>,
     /// Per band, the band's hash to the entries sharing it, earliest first.
-    bands: Vec<HashMap<u64, Vec<u32>>>,
+    bands: Vec<Band>,
+}
+
+/// One LSH band. Most keys hold a single entry, so it is stored inline; only shared keys
+/// allocate a list, which keeps the index small as the corpus grows.
+#[derive(Debug, Default, Clone)]
+struct Band {
+    first: KeyMap<u32>,
+    more: KeyMap<Vec<u32>>,
+}
+
+impl Band {
+    fn insert(&mut self, key: u64, entry: u32) {
+        if let std::collections::hash_map::Entry::Vacant(slot) = self.first.entry(key) {
+            slot.insert(entry);
+            return;
+        }
+        let more = self.more.entry(key).or_default();
+        if more.len() + 1 < BUCKET_CAP {
+            more.push(entry);
+        }
+    }
+
+    fn get(&self, key: u64) -> impl Iterator<Item = u32> + '_ {
+        self.first
+            .get(&key)
+            .copied()
+            .into_iter()
+            .chain(self.more.get(&key).into_iter().flatten().copied())
+    }
 }
 
 impl Default for DedupIndex {
@@ -72,8 +123,8 @@ impl DedupIndex {
     pub fn new() -> DedupIndex {
         DedupIndex {
             entries: Vec::new(),
-            exact: HashMap::new(),
-            bands: vec![HashMap::new(); BANDS],
+            exact: KeyMap::default(),
+            bands: vec![Band::default(); BANDS],
         }
     }
 
@@ -82,16 +133,14 @@ impl DedupIndex {
     /// Articles without headline or body text are neither matched nor remembered; an article
     /// checked a second time (same id) is not its own duplicate.
     pub fn check_and_insert(&mut self, article: &Article) -> Option<Duplicate> {
-        let content = article
-            .extraction_blocks()
-            .map(|block| article.slice(block.span))
-            .collect::<Vec<_>>()
-            .join("\n\n");
-        if content.trim().is_empty() {
-            return None;
-        }
-        let hash = fingerprint(content.as_bytes());
-        let signature = signature(&content);
+        let sketch = sketch(article)?;
+        self.check_and_insert_sketch(&article.id, sketch)
+    }
+
+    /// Like `check_and_insert`, with the sketch computed beforehand, so that callers can
+    /// compute sketches in parallel and keep only this cheap step in order.
+    pub fn check_and_insert_sketch(&mut self, id: &str, sketch: Sketch) -> Option<Duplicate> {
+        let Sketch { hash, signature } = sketch;
         let exact = self.exact.get(&hash).copied();
         let near = signature.as_deref().and_then(|signature| self.nearest(signature));
         let found = match (exact, near) {
@@ -103,13 +152,13 @@ impl DedupIndex {
             (None, None) => None,
         };
         if let Some((idx, _, _)) = found {
-            if self.entries[idx].id == article.id {
+            if self.entries[idx].id == id {
                 return None;
             }
         }
         // An exact copy adds nothing to look up: the earlier entry has the same signature.
         if exact.is_none() {
-            self.insert(article.id.clone(), hash, signature);
+            self.insert(id.to_string(), hash, signature);
         }
         found.map(|(idx, kind, similarity)| Duplicate {
             of: self.entries[idx].id.clone(),
@@ -134,10 +183,7 @@ impl DedupIndex {
         if let Some(signature) = &signature {
             let entry = u32::try_from(idx).expect("fewer than 4 billion articles");
             for (band, key) in self.bands.iter_mut().zip(band_keys(signature)) {
-                let bucket = band.entry(key).or_default();
-                if bucket.len() < BUCKET_CAP {
-                    bucket.push(entry);
-                }
+                band.insert(key, entry);
             }
         }
         self.entries.push(Entry { id, signature });
@@ -149,9 +195,7 @@ impl DedupIndex {
             .bands
             .iter()
             .zip(band_keys(signature))
-            .filter_map(|(band, key)| band.get(&key))
-            .flatten()
-            .copied()
+            .flat_map(|(band, key)| band.get(key))
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
@@ -173,16 +217,39 @@ fn band_keys(signature: &Signature) -> impl Iterator<Item = u64> + '_ {
     signature.chunks(ROWS).map(|rows| rows.iter().fold(0u64, |key, &row| mix(key ^ u64::from(row))))
 }
 
+/// What the index needs of one article: a content hash and a MinHash signature.
+#[derive(Debug, Clone)]
+pub struct Sketch {
+    hash: u64,
+    signature: Option<Box<Signature>>,
+}
+
+/// Sketches the article's headline and body text; `None` when it has none.
+pub fn sketch(article: &Article) -> Option<Sketch> {
+    let content = article
+        .extraction_blocks()
+        .map(|block| article.slice(block.span))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    if content.trim().is_empty() {
+        return None;
+    }
+    Some(Sketch { hash: fingerprint(content.as_bytes()), signature: signature(&content) })
+}
+
 /// The MinHash signature of the text's shingles; `None` when it has too few of them.
+///
+/// Each slot hashes with multiply-shift on an already mixed shingle hash: one multiplication
+/// per slot keeps sketching cheap enough to run on every article.
 fn signature(text: &str) -> Option<Box<Signature>> {
     let words: Vec<u64> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
-        .map(|word| fingerprint(word.to_lowercase().as_bytes()))
+        .map(lowercase_fingerprint)
         .collect();
     let mut shingles: Vec<u64> = words
         .windows(SHINGLE_WORDS)
-        .map(|window| window.iter().fold(0u64, |hash, &word| mix(hash.rotate_left(5) ^ word)))
+        .map(|window| mix(window.iter().fold(0u64, |hash, &word| mix(hash.rotate_left(5) ^ word))))
         .collect();
     shingles.sort_unstable();
     shingles.dedup();
@@ -192,11 +259,31 @@ fn signature(text: &str) -> Option<Box<Signature>> {
     let mut signature = Box::new([u32::MAX; HASHES]);
     for shingle in shingles {
         for (slot, seed) in signature.iter_mut().zip(SEEDS) {
-            let hash = (mix(shingle ^ seed) >> 32) as u32;
+            let hash = (shingle.wrapping_mul(seed | 1) >> 32) as u32;
             *slot = (*slot).min(hash);
         }
     }
     Some(signature)
+}
+
+/// FNV-1a of the word's lowercase form, without allocating it.
+fn lowercase_fingerprint(word: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    if word.is_ascii() {
+        for byte in word.bytes() {
+            hash ^= u64::from(byte.to_ascii_lowercase());
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        return hash;
+    }
+    let mut buf = [0u8; 4];
+    for c in word.chars().flat_map(char::to_lowercase) {
+        for &byte in c.encode_utf8(&mut buf).as_bytes() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
 }
 
 /// The splitmix64 finaliser: a cheap, well-mixed 64-bit hash of a 64-bit value.

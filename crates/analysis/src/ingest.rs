@@ -140,7 +140,11 @@ pub fn read(bytes: &[u8], meta: &SourceMeta, config: &IngestConfig) -> Ingested 
     let sniffed = sniff(bytes);
     let format = match sniffed {
         Sniffed::Empty => {
-            out.diagnostics.push(Diagnostic::warning(DiagnosticCode::Empty, &meta.source, "input is empty"));
+            out.diagnostics.push(Diagnostic::warning(
+                DiagnosticCode::Empty,
+                &meta.source,
+                "input is empty",
+            ));
             return out;
         }
         Sniffed::Binary => {
@@ -224,7 +228,8 @@ pub fn finish(draft: Draft) -> (Article, Vec<Diagnostic>) {
         }
     }
     for block in article.blocks.iter().filter(|block| block.kind.feeds_extraction()) {
-        let language = if block.language.is_supported() { &block.language } else { &article.language };
+        let language =
+            if block.language.is_supported() { &block.language } else { &article.language };
         for sentence in crate::segment::sentences(&article.text, block.span, language) {
             article.tokens.extend(crate::segment::tokens(&article.text, sentence));
             article.sentences.push(sentence);

@@ -49,7 +49,8 @@ pub fn sentences(text: &str, block: Span, _language: &Language) -> Vec<Span> {
     let mut ellipsis = memchr::memmem::find(bytes, "…".as_bytes()).unwrap_or(bytes.len());
     while i < bytes.len() {
         if ellipsis < i {
-            ellipsis = memchr::memmem::find(&bytes[i..], "…".as_bytes()).map_or(bytes.len(), |at| i + at);
+            ellipsis =
+                memchr::memmem::find(&bytes[i..], "…".as_bytes()).map_or(bytes.len(), |at| i + at);
         }
         let mark = memchr::memchr3(b'.', b'?', b'!', &bytes[i..]).map_or(bytes.len(), |at| i + at);
         let term = mark.min(ellipsis);
@@ -273,11 +274,19 @@ fn word_end(s: &str, start: usize) -> (usize, Option<usize>) {
 
 /// Pushes `s[start..end]`, splitting off an English clitic (`'s`, `n't`, `'ll`, …) at the
 /// apostrophe at byte `apostrophe`.
-fn split_clitic(out: &mut Vec<Span>, base: usize, s: &str, start: usize, apostrophe: usize, end: usize) {
+fn split_clitic(
+    out: &mut Vec<Span>,
+    base: usize,
+    s: &str,
+    start: usize,
+    apostrophe: usize,
+    end: usize,
+) {
     let mark = if s[apostrophe..].starts_with('\'') { 1 } else { '’'.len_utf8() };
     let suffix = &s[apostrophe + mark..end];
     let head = &s[start..apostrophe];
-    let split = if suffix.eq_ignore_ascii_case("t") && head.len() > 1 && head.ends_with(['n', 'N']) {
+    let split = if suffix.eq_ignore_ascii_case("t") && head.len() > 1 && head.ends_with(['n', 'N'])
+    {
         Some(apostrophe - 1)
     } else if ["s", "re", "ve", "ll", "d", "m"].iter().any(|c| suffix.eq_ignore_ascii_case(c)) {
         Some(apostrophe)

@@ -112,21 +112,39 @@ impl Diagnostic {
         source: impl Into<String>,
         message: impl Into<String>,
     ) -> Diagnostic {
-        Diagnostic { severity, code, source: source.into(), document: None, message: message.into() }
+        Diagnostic {
+            severity,
+            code,
+            source: source.into(),
+            document: None,
+            message: message.into(),
+        }
     }
 
     /// Shorthand for an error.
-    pub fn error(code: DiagnosticCode, source: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+    pub fn error(
+        code: DiagnosticCode,
+        source: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         Diagnostic::new(Severity::Error, code, source, message)
     }
 
     /// Shorthand for a warning.
-    pub fn warning(code: DiagnosticCode, source: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+    pub fn warning(
+        code: DiagnosticCode,
+        source: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         Diagnostic::new(Severity::Warning, code, source, message)
     }
 
     /// Shorthand for an info note.
-    pub fn info(code: DiagnosticCode, source: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+    pub fn info(
+        code: DiagnosticCode,
+        source: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         Diagnostic::new(Severity::Info, code, source, message)
     }
 

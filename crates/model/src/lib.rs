@@ -15,7 +15,9 @@ mod diagnostic;
 mod language;
 mod span;
 
-pub use article::{Article, Block, BlockKind, DocumentId, Duplicate, DuplicateKind, Format, Published};
+pub use article::{
+    Article, Block, BlockKind, DocumentId, Duplicate, DuplicateKind, Format, Published,
+};
 pub use diagnostic::{Diagnostic, DiagnosticCode, Severity};
 pub use language::Language;
 pub use span::Span;

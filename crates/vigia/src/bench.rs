@@ -46,7 +46,9 @@ fn real_pages(dir: &Path, rounds: usize) -> anyhow::Result<()> {
         .iter()
         .map(|path| {
             let loaded = input::load(&Input::Path(path.clone()), config.max_bytes, &fetcher)
-                .map_err(|diagnostic| anyhow::anyhow!("{}: {}", diagnostic.source, diagnostic.message))?;
+                .map_err(|diagnostic| {
+                    anyhow::anyhow!("{}: {}", diagnostic.source, diagnostic.message)
+                })?;
             Ok((path.display().to_string(), loaded.bytes))
         })
         .collect::<anyhow::Result<_>>()?;
@@ -59,7 +61,10 @@ fn real_pages(dir: &Path, rounds: usize) -> anyhow::Result<()> {
             .par_iter()
             .map(|(name, page)| {
                 let read = ingest::read(page, &SourceMeta::new(name.as_str()), &config);
-                read.drafts.into_iter().map(|draft| ingest::finish(draft).0.sentences.len()).sum::<usize>()
+                read.drafts
+                    .into_iter()
+                    .map(|draft| ingest::finish(draft).0.sentences.len())
+                    .sum::<usize>()
             })
             .sum::<usize>();
         best = best.min(started.elapsed().as_secs_f64());
@@ -77,7 +82,11 @@ fn real_pages(dir: &Path, rounds: usize) -> anyhow::Result<()> {
 }
 
 fn fetch_config() -> FetchConfig {
-    FetchConfig { timeout: std::time::Duration::from_secs(20), max_bytes: 64 << 20, max_redirects: 5 }
+    FetchConfig {
+        timeout: std::time::Duration::from_secs(20),
+        max_bytes: 64 << 20,
+        max_redirects: 5,
+    }
 }
 
 /// A generated corpus of plain-text files and JSON Lines batches run through the real pipeline,
@@ -94,11 +103,18 @@ fn generated_corpus(count: usize) -> anyhow::Result<()> {
             progress: false,
         };
         let started = Instant::now();
-        let summary = pipeline::run(&inputs, diagnostics, &config, &Fetcher::new(&fetch_config()), &mut NullSink)?;
+        let summary = pipeline::run(
+            &inputs,
+            diagnostics,
+            &config,
+            &Fetcher::new(&fetch_config()),
+            &mut NullSink,
+        )?;
         let seconds = started.elapsed().as_secs_f64();
         println!(
-            "generated corpus: {} articles in {} files in {:.3} s: {:.0} articles/s; peak RSS {} MiB",
+            "generated corpus: {} articles ({} near or exact copies) in {} files in {:.3} s: {:.0} articles/s; peak RSS {} MiB",
             summary.documents,
+            summary.duplicates,
             summary.inputs,
             seconds,
             summary.documents as f64 / seconds,
@@ -179,15 +195,33 @@ fn article(idx: usize) -> (String, String) {
         state
     };
     let templates = if next() % 2 == 0 { EN } else { ES };
-    let title = format!("{} {idx}", templates[next() as usize % templates.len()].split(',').next().unwrap_or(""));
+    // Words of the templates, sprinkled into each sentence so that articles do not share long
+    // runs of words: a corpus of near copies would measure the duplicate index, not ingestion.
+    let vocabulary: Vec<&str> = templates
+        .iter()
+        .flat_map(|template| template.split_whitespace())
+        .filter(|word| word.chars().all(char::is_alphabetic) && word.len() > 3)
+        .collect();
+    let title = format!(
+        "{} {idx}",
+        templates[next() as usize % templates.len()].split(',').next().unwrap_or("")
+    );
     let mut body = String::new();
     let mut words = 0;
     while words < 800 {
         for _ in 0..3 {
-            let sentence = templates[next() as usize % templates.len()].replace("{n}", &(next() % 9000 + 100).to_string());
-            words += sentence.split_whitespace().count();
-            body.push_str(&sentence);
+            let sentence = templates[next() as usize % templates.len()]
+                .replace("{n}", &(next() % 9000 + 100).to_string());
+            let (head, tail) = sentence.split_once(' ').unwrap_or((&sentence, ""));
+            body.push_str(head);
+            for _ in 0..3 {
+                body.push(' ');
+                body.push_str(vocabulary[next() as usize % vocabulary.len()]);
+            }
             body.push(' ');
+            body.push_str(tail);
+            body.push(' ');
+            words += sentence.split_whitespace().count() + 3;
         }
         body.push_str("\n\n");
     }

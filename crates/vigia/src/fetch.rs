@@ -30,7 +30,8 @@ pub(crate) struct FetchConfig {
     pub(crate) max_redirects: u32,
 }
 
-const USER_AGENT: &str = concat!("vigia/", env!("CARGO_PKG_VERSION"), " (news analysis; one request per article)");
+const USER_AGENT: &str =
+    concat!("vigia/", env!("CARGO_PKG_VERSION"), " (news analysis; one request per article)");
 
 impl Fetcher {
     pub(crate) fn new(config: &FetchConfig) -> Fetcher {
@@ -50,7 +51,8 @@ impl Fetcher {
         if !(url.starts_with("http://") || url.starts_with("https://")) {
             return Err(fail("only http and https URLs are fetched".into()));
         }
-        let mut response = self.agent.get(url).call().map_err(|err| fail(format!("cannot fetch: {err}")))?;
+        let mut response =
+            self.agent.get(url).call().map_err(|err| fail(format!("cannot fetch: {err}")))?;
         let status = response.status();
         if !status.is_success() {
             return Err(fail(format!("server answered HTTP {}", status.as_u16())));
@@ -79,7 +81,9 @@ impl Fetcher {
 fn charset_of(content_type: &str) -> Option<String> {
     content_type.split(';').find_map(|part| {
         let (key, value) = part.split_once('=')?;
-        key.trim().eq_ignore_ascii_case("charset").then(|| value.trim().trim_matches('"').to_string())
+        key.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| value.trim().trim_matches('"').to_string())
     })
 }
 

@@ -107,7 +107,9 @@ fn walk(path: &Path, inputs: &mut Vec<Input>, diagnostics: &mut Vec<Diagnostic>)
     let mut children: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
-        .filter(|child| !child.file_name().is_some_and(|name| name.to_string_lossy().starts_with('.')))
+        .filter(|child| {
+            !child.file_name().is_some_and(|name| name.to_string_lossy().starts_with('.'))
+        })
         .collect();
     children.sort();
     for child in children {
@@ -116,14 +118,28 @@ fn walk(path: &Path, inputs: &mut Vec<Input>, diagnostics: &mut Vec<Diagnostic>)
 }
 
 /// Reads an input, refusing anything over `max_bytes` and unpacking gzip.
-pub(crate) fn load(input: &Input, max_bytes: usize, fetcher: &crate::fetch::Fetcher) -> Result<Loaded, Diagnostic> {
+pub(crate) fn load(
+    input: &Input,
+    max_bytes: usize,
+    fetcher: &crate::fetch::Fetcher,
+) -> Result<Loaded, Diagnostic> {
     let name = input.name();
-    let unreadable = |err: io::Error| Diagnostic::error(DiagnosticCode::Unreadable, &name, format!("cannot read: {err}"));
+    let unreadable = |err: io::Error| {
+        Diagnostic::error(DiagnosticCode::Unreadable, &name, format!("cannot read: {err}"))
+    };
     let (bytes, url, charset) = match input {
-        Input::Path(path) => (read_capped(fs::File::open(path).map_err(unreadable)?, max_bytes).map_err(unreadable)?, None, None),
-        Input::Stdin => (read_capped(io::stdin().lock(), max_bytes).map_err(unreadable)?, None, None),
+        Input::Path(path) => (
+            read_capped(fs::File::open(path).map_err(unreadable)?, max_bytes)
+                .map_err(unreadable)?,
+            None,
+            None,
+        ),
+        Input::Stdin => {
+            (read_capped(io::stdin().lock(), max_bytes).map_err(unreadable)?, None, None)
+        }
         Input::Memory { bytes, .. } => {
-            let capped = if bytes.len() > max_bytes { Capped::Over } else { Capped::Whole(bytes.to_vec()) };
+            let capped =
+                if bytes.len() > max_bytes { Capped::Over } else { Capped::Whole(bytes.to_vec()) };
             (capped, None, None)
         }
         Input::Url(url) => {

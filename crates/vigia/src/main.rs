@@ -29,7 +29,9 @@ fn main() -> ExitCode {
         Err(err) => {
             // A closed pipe (`vigia analyze … | head`) is not an error.
             if err.chain().any(|cause| {
-                cause.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+                cause
+                    .downcast_ref::<io::Error>()
+                    .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
             }) {
                 return ExitCode::SUCCESS;
             }
@@ -73,7 +75,10 @@ fn report(
     output: Option<&std::path::Path>,
 ) -> anyhow::Result<ExitCode> {
     if let Some(jobs) = read.jobs {
-        rayon::ThreadPoolBuilder::new().num_threads(jobs.max(1)).build_global().context("cannot start worker threads")?;
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.max(1))
+            .build_global()
+            .context("cannot start worker threads")?;
     }
     let config = pipeline::RunConfig {
         ingest: analysis::ingest::IngestConfig { max_bytes: read.max_bytes },
@@ -89,21 +94,31 @@ fn report(
     let out: Box<dyn Write> = match output {
         // Written beside the target and renamed, so a failed run never leaves half a report.
         Some(path) => Box::new(BufWriter::new(
-            fs::File::create(partial(path)).with_context(|| format!("cannot create {}", path.display()))?,
+            fs::File::create(partial(path))
+                .with_context(|| format!("cannot create {}", path.display()))?,
         )),
         None => Box::new(BufWriter::new(io::stdout().lock())),
     };
     let summary = match format {
-        ReportFormat::Json => {
-            pipeline::run(inputs, diagnostics, &config, &fetcher, &mut report::json::JsonSink::new(out, false))
-        }
-        ReportFormat::Markdown => {
-            pipeline::run(inputs, diagnostics, &config, &fetcher, &mut report::markdown::MarkdownSink::new(out))
-        }
+        ReportFormat::Json => pipeline::run(
+            inputs,
+            diagnostics,
+            &config,
+            &fetcher,
+            &mut report::json::JsonSink::new(out, false),
+        ),
+        ReportFormat::Markdown => pipeline::run(
+            inputs,
+            diagnostics,
+            &config,
+            &fetcher,
+            &mut report::markdown::MarkdownSink::new(out),
+        ),
     }
     .context("cannot write the report")?;
     if let Some(path) = output {
-        fs::rename(partial(path), path).with_context(|| format!("cannot write {}", path.display()))?;
+        fs::rename(partial(path), path)
+            .with_context(|| format!("cannot write {}", path.display()))?;
     }
     eprintln!("vigia: {}", summary.line());
     Ok(if summary.any_failed() { ExitCode::from(1) } else { ExitCode::SUCCESS })

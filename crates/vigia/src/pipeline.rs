@@ -6,7 +6,7 @@
 use std::io::IsTerminal;
 
 use analysis::{
-    dedup::DedupIndex,
+    dedup::{self, DedupIndex, Sketch},
     ingest::{self, Draft, IngestConfig, SourceMeta},
 };
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -27,12 +27,20 @@ pub(crate) struct RunConfig {
     pub(crate) progress: bool,
 }
 
-/// Inputs handled together; large enough to keep both cores busy, small enough to bound memory.
-const CHUNK: usize = 256;
+/// Inputs read together: enough to keep every core busy, few enough to bound memory.
+const CHUNK_INPUTS: usize = 256;
 
-/// What one input produced.
-struct Outcome {
-    articles: Vec<Article>,
+/// Bytes read together; a chunk ends early once its inputs add up to this, so that a folder of
+/// large JSON Lines files holds no more text in memory than a folder of small articles.
+const CHUNK_BYTES: u64 = 8 << 20;
+
+/// Articles finished together: a JSON Lines file or feed can hold thousands, and memory must not
+/// grow with them.
+const FINISH_BATCH: usize = 512;
+
+/// What reading one input produced, before its drafts become articles.
+struct Readout {
+    drafts: Vec<Draft>,
     diagnostics: Vec<Diagnostic>,
     status: Status,
     records_failed: usize,
@@ -59,18 +67,37 @@ pub(crate) fn run(
     summary.inputs += diagnostics.len();
     let progress = progress_bar(inputs.len() as u64, config.progress);
     let mut dedup = DedupIndex::new();
-    for chunk in inputs.chunks(CHUNK) {
-        let outcomes: Vec<Outcome> = chunk.par_iter().map(|input| process(input, config, fetcher)).collect();
-        for outcome in outcomes {
-            match outcome.status {
+    for chunk in chunks(inputs) {
+        let readouts: Vec<Readout> =
+            chunk.par_iter().map(|input| read(input, config, fetcher)).collect();
+        let mut drafts = Vec::new();
+        for readout in readouts {
+            match readout.status {
                 Status::Read => summary.read += 1,
                 Status::Skipped => summary.skipped += 1,
                 Status::Failed => summary.failed += 1,
             }
-            summary.records_failed += outcome.records_failed;
-            diagnostics.extend(outcome.diagnostics);
-            for mut article in outcome.articles {
-                if let Some(duplicate) = dedup.check_and_insert(&article) {
+            summary.records_failed += readout.records_failed;
+            diagnostics.extend(readout.diagnostics);
+            drafts.extend(readout.drafts);
+            progress.inc(1);
+        }
+        let mut drafts = drafts.into_iter().peekable();
+        while drafts.peek().is_some() {
+            let batch: Vec<Draft> = drafts.by_ref().take(FINISH_BATCH).collect();
+            let finished: Vec<Finished> =
+                batch.into_par_iter().map(|draft| finish(draft, config, fetcher)).collect();
+            for Finished { mut article, sketch, notes, followed } in finished {
+                if followed {
+                    // The summary note is answered now.
+                    diagnostics.retain(|d| {
+                        !(d.code == DiagnosticCode::SummaryOnly && d.source == article.source)
+                    });
+                }
+                diagnostics.extend(notes);
+                let duplicate =
+                    sketch.and_then(|sketch| dedup.check_and_insert_sketch(&article.id, sketch));
+                if let Some(duplicate) = duplicate {
                     let (code, what) = match duplicate.kind {
                         DuplicateKind::Exact => (DiagnosticCode::ExactDuplicate, "an exact copy"),
                         DuplicateKind::Near => (DiagnosticCode::NearDuplicate, "a near copy"),
@@ -79,7 +106,10 @@ pub(crate) fn run(
                         Diagnostic::info(
                             code,
                             &article.source,
-                            format!("{what} of {} (similarity {:.2})", duplicate.of, duplicate.similarity),
+                            format!(
+                                "{what} of {} (similarity {:.2})",
+                                duplicate.of, duplicate.similarity
+                            ),
                         )
                         .with_document(&article.id),
                     );
@@ -89,7 +119,6 @@ pub(crate) fn run(
                 summary.documents += 1;
                 sink.document(&article)?;
             }
-            progress.inc(1);
         }
     }
     progress.finish_and_clear();
@@ -97,23 +126,53 @@ pub(crate) fn run(
     Ok(summary)
 }
 
+/// Splits the inputs into runs of at most `CHUNK_INPUTS` inputs or `CHUNK_BYTES` bytes.
+fn chunks(inputs: &[Input]) -> impl Iterator<Item = &[Input]> {
+    let mut rest = inputs;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut bytes = 0;
+        let mut len = 0;
+        while len < rest.len() && len < CHUNK_INPUTS && (len == 0 || bytes < CHUNK_BYTES) {
+            bytes += match &rest[len] {
+                Input::Path(path) => std::fs::metadata(path).map_or(0, |metadata| metadata.len()),
+                Input::Memory { bytes, .. } => bytes.len() as u64,
+                Input::Stdin | Input::Url(_) => CHUNK_BYTES / 8,
+            };
+            len += 1;
+        }
+        let (chunk, tail) = rest.split_at(len);
+        rest = tail;
+        Some(chunk)
+    })
+}
+
 fn progress_bar(len: u64, enabled: bool) -> ProgressBar {
     if !enabled || !std::io::stderr().is_terminal() {
         return ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::hidden());
     }
     let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} inputs ({per_sec}, eta {eta})") {
+    if let Ok(style) = ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} inputs ({per_sec}, eta {eta})",
+    ) {
         bar.set_style(style);
     }
     bar
 }
 
-fn process(input: &Input, config: &RunConfig, fetcher: &Fetcher) -> Outcome {
+fn read(input: &Input, config: &RunConfig, fetcher: &Fetcher) -> Readout {
     let name = input.name();
     let loaded = match input::load(input, config.ingest.max_bytes, fetcher) {
         Ok(loaded) => loaded,
         Err(diagnostic) => {
-            return Outcome { articles: Vec::new(), diagnostics: vec![diagnostic], status: Status::Failed, records_failed: 0 }
+            return Readout {
+                drafts: Vec::new(),
+                diagnostics: vec![diagnostic],
+                status: Status::Failed,
+                records_failed: 0,
+            }
         }
     };
     let meta = SourceMeta {
@@ -126,37 +185,63 @@ fn process(input: &Input, config: &RunConfig, fetcher: &Fetcher) -> Outcome {
         charset: loaded.charset,
     };
     let read = ingest::read(&loaded.bytes, &meta, &config.ingest);
-    let mut diagnostics = read.diagnostics;
+    let diagnostics = read.diagnostics;
+    // Errors about a record or item name it with a suffix; errors about the input name the input.
     let records_failed = match read.format {
-        Some(Format::Jsonl | Format::Feed) => {
-            diagnostics.iter().filter(|d| d.severity == Severity::Error && d.source != meta.source).count()
-        }
+        Some(Format::Jsonl | Format::Feed) => diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error && d.source != meta.source)
+            .count(),
         _ => 0,
     };
-    let mut articles = Vec::with_capacity(read.drafts.len());
-    for draft in read.drafts {
-        let draft = if config.follow_links { follow(draft, config, fetcher, &mut diagnostics) } else { draft };
-        let (article, mut notes) = ingest::finish(draft);
-        diagnostics.append(&mut notes);
-        articles.push(article);
-    }
-    let failed = diagnostics.iter().any(|d| d.severity == Severity::Error && d.source == meta.source);
-    let status = match (articles.is_empty(), failed || records_failed > 0) {
+    let failed =
+        diagnostics.iter().any(|d| d.severity == Severity::Error && d.source == meta.source);
+    let status = match (read.drafts.is_empty(), failed || records_failed > 0) {
         (false, _) => Status::Read,
         (true, true) => Status::Failed,
         (true, false) => Status::Skipped,
     };
-    Outcome { articles, diagnostics, status, records_failed }
+    Readout { drafts: read.drafts, diagnostics, status, records_failed }
+}
+
+/// One finished article and what came with it.
+struct Finished {
+    article: Article,
+    sketch: Option<Sketch>,
+    notes: Vec<Diagnostic>,
+    /// The draft's summary was replaced by its linked page.
+    followed: bool,
+}
+
+/// Turns one draft into an article, following its link first when asked to.
+fn finish(draft: Draft, config: &RunConfig, fetcher: &Fetcher) -> Finished {
+    let mut notes = Vec::new();
+    let wants_follow = config.follow_links && draft.follow.is_some();
+    let draft = if wants_follow { follow(draft, config, fetcher, &mut notes) } else { draft };
+    let followed = wants_follow && draft.follow.is_none();
+    let (article, more) = ingest::finish(draft);
+    notes.extend(more);
+    let sketch = dedup::sketch(&article);
+    Finished { article, sketch, notes, followed }
 }
 
 /// Replaces a feed summary with the linked page, keeping the feed's metadata where it has any.
-fn follow(draft: Draft, config: &RunConfig, fetcher: &Fetcher, diagnostics: &mut Vec<Diagnostic>) -> Draft {
+fn follow(
+    draft: Draft,
+    config: &RunConfig,
+    fetcher: &Fetcher,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Draft {
     let Some(link) = draft.follow.clone() else { return draft };
     let loaded = match input::load(&Input::Url(link.clone()), config.ingest.max_bytes, fetcher) {
         Ok(loaded) => loaded,
         Err(diagnostic) => {
             let message = format!("kept the feed summary: {}", diagnostic.message);
-            diagnostics.push(Diagnostic::warning(DiagnosticCode::Unreachable, &draft.source, message));
+            diagnostics.push(Diagnostic::warning(
+                DiagnosticCode::Unreachable,
+                &draft.source,
+                message,
+            ));
             return draft;
         }
     };
@@ -169,8 +254,6 @@ fn follow(draft: Draft, config: &RunConfig, fetcher: &Fetcher, diagnostics: &mut
     let read = ingest::read(&loaded.bytes, &meta, &config.ingest);
     diagnostics.extend(read.diagnostics);
     let Some(page) = read.drafts.into_iter().next() else { return draft };
-    // The summary note is answered now.
-    diagnostics.retain(|d| !(d.code == DiagnosticCode::SummaryOnly && d.source == draft.source));
     Draft {
         source: draft.source,
         url: page.url.or(draft.url),

@@ -2,7 +2,7 @@
 
 use expect_test::{expect, expect_file};
 
-use crate::support::{render, report, repo, vigia};
+use crate::support::{redact_ids, render, repo, report, vigia};
 
 #[test]
 fn sample_corpus_golden() {
@@ -65,11 +65,21 @@ fn bad_inputs_are_reported_and_the_batch_goes_on() {
     }
     let dir_arg = dir.display().to_string();
     let output = vigia(
-        &["analyze", &dir_arg, "no/such/file.txt", "ftp://example.org/x", "http://127.0.0.1:9/", "--max-bytes", "4096", "--timeout", "5"],
+        &[
+            "analyze",
+            &dir_arg,
+            "no/such/file.txt",
+            "ftp://example.org/x",
+            "http://127.0.0.1:9/",
+            "--max-bytes",
+            "4096",
+            "--timeout",
+            "5",
+        ],
         b"",
     );
     assert_eq!(output.status.code(), Some(1), "any failed input makes the exit status 1");
-    let rendered = render(&report(&output)).replace(&dir_arg, "$DIR");
+    let rendered = redact_ids(&render(&report(&output)).replace(&dir_arg, "$DIR"));
     expect_file!["golden/bad-input.txt"].assert_eq(&rendered);
     std::fs::remove_dir_all(&dir).ok();
 }
@@ -80,7 +90,17 @@ fn report_file_is_written_whole() {
     std::fs::create_dir_all(&dir).unwrap();
     let target = dir.join("report.md");
     let corpus = repo().join("examples/lima-2023/radio-sur-es.txt");
-    let output = vigia(&["analyze", corpus.to_str().unwrap(), "--format", "markdown", "-o", target.to_str().unwrap()], b"");
+    let output = vigia(
+        &[
+            "analyze",
+            corpus.to_str().unwrap(),
+            "--format",
+            "markdown",
+            "-o",
+            target.to_str().unwrap(),
+        ],
+        b"",
+    );
     assert!(output.status.success());
     assert!(output.stdout.is_empty());
     let markdown = std::fs::read_to_string(&target).unwrap();

@@ -31,20 +31,38 @@ pub(crate) fn vigia(args: &[&str], stdin: &[u8]) -> Output {
 #[track_caller]
 pub(crate) fn report(output: &Output) -> Value {
     let stdout = String::from_utf8(output.stdout.clone()).expect("report is UTF-8");
-    let report: Value = serde_json::from_str(&stdout)
-        .unwrap_or_else(|err| panic!("report is not JSON ({err}); stderr: {}", String::from_utf8_lossy(&output.stderr)));
-    let schema: Value =
-        serde_json::from_str(&std::fs::read_to_string(repo().join("schema/report.schema.json")).unwrap()).unwrap();
+    let report: Value = serde_json::from_str(&stdout).unwrap_or_else(|err| {
+        panic!("report is not JSON ({err}); stderr: {}", String::from_utf8_lossy(&output.stderr))
+    });
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("schema/report.schema.json")).unwrap(),
+    )
+    .unwrap();
     let validator = jsonschema::validator_for(&schema).expect("schema compiles");
-    let errors: Vec<String> = validator.iter_errors(&report).map(|err| format!("{} at {}", err, err.instance_path)).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&report)
+        .map(|err| format!("{} at {}", err, err.instance_path))
+        .collect();
     assert!(errors.is_empty(), "report does not match the schema:\n{}", errors.join("\n"));
     for document in report["documents"].as_array().unwrap() {
         let text = document["text"].as_str().unwrap();
-        let spans = document["blocks"].as_array().unwrap().iter().chain(document["sentences"].as_array().unwrap());
+        let spans = document["blocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(document["sentences"].as_array().unwrap());
         for span in spans {
-            let (start, end) = (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
-            assert!(start < end && end <= text.len(), "span {start}..{end} outside text of {}", document["id"]);
-            assert!(text.is_char_boundary(start) && text.is_char_boundary(end), "span {start}..{end} splits a character");
+            let (start, end) =
+                (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
+            assert!(
+                start < end && end <= text.len(),
+                "span {start}..{end} outside text of {}",
+                document["id"]
+            );
+            assert!(
+                text.is_char_boundary(start) && text.is_char_boundary(end),
+                "span {start}..{end} splits a character"
+            );
         }
     }
     report
@@ -76,7 +94,10 @@ pub(crate) fn render(report: &Value) -> String {
             field("duplicate_of"),
         ));
         for block in document["blocks"].as_array().unwrap() {
-            let (start, end) = (block["start"].as_u64().unwrap() as usize, block["end"].as_u64().unwrap() as usize);
+            let (start, end) = (
+                block["start"].as_u64().unwrap() as usize,
+                block["end"].as_u64().unwrap() as usize,
+            );
             let snippet: String = text[start..end].chars().take(70).collect();
             let repeated = if block["repeated"] == Value::Bool(true) { " (repeated)" } else { "" };
             out.push_str(&format!(
@@ -96,5 +117,24 @@ pub(crate) fn render(report: &Value) -> String {
         ));
     }
     out.push_str(&format!("SUMMARY {}\n", report["summary"]));
+    out
+}
+
+/// Replaces document ids with `doc-…`, for inputs whose path (and so id) differs between runs.
+pub(crate) fn redact_ids(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("doc-") {
+        out.push_str(&rest[..at + 4]);
+        let tail = &rest[at + 4..];
+        let hex = tail.bytes().take_while(u8::is_ascii_hexdigit).count();
+        if hex == 12 {
+            out.push('…');
+            rest = &tail[12..];
+        } else {
+            rest = tail;
+        }
+    }
+    out.push_str(rest);
     out
 }

@@ -23,7 +23,8 @@ struct Sample {
 type Detect = Box<dyn Fn(&str) -> String>;
 
 fn main() {
-    let data = std::env::args().nth(1).map(PathBuf::from).unwrap_or_else(|| "../shared/data".into());
+    let data =
+        std::env::args().nth(1).map(PathBuf::from).unwrap_or_else(|| "../shared/data".into());
     let samples_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
     let mut samples = Vec::new();
     // Thresholds were tuned on `dev`; the table reports `test` unless LANG_BENCH_SPLIT says otherwise.
@@ -33,7 +34,8 @@ fn main() {
         samples.extend(windows(lang, &sentences));
     }
     for lang in ["pt", "it", "fr", "ca", "de"] {
-        let text = std::fs::read_to_string(samples_dir.join(format!("{lang}.txt"))).expect("samples");
+        let text =
+            std::fs::read_to_string(samples_dir.join(format!("{lang}.txt"))).expect("samples");
         let sentences: Vec<Vec<String>> = text
             .lines()
             .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
@@ -48,7 +50,12 @@ fn main() {
         }
     }
 
-    let candidates = candidates();
+    // LANG_BENCH_ONLY="vigia detect" measures one candidate, e.g. under a profiler.
+    let only = std::env::var("LANG_BENCH_ONLY").ok();
+    let candidates: Vec<_> = candidates(only.as_deref())
+        .into_iter()
+        .filter(|(name, _)| only.as_deref().is_none_or(|o| o == *name))
+        .collect();
     let buckets = ["3-8w", "10-20w", "sentence", "paragraph"];
     let mut out = String::new();
     writeln!(out, "## Accuracy: % correct / % wrong / % und (n samples)\n").unwrap();
@@ -167,8 +174,14 @@ fn throughput(items: usize, mut run: impl FnMut()) -> f64 {
     (rounds * items) as f64 / start.elapsed().as_secs_f64()
 }
 
-fn candidates() -> Vec<(&'static str, Detect)> {
+fn candidates(only: Option<&str>) -> Vec<(&'static str, Detect)> {
     use whatlang::Lang;
+    if only == Some("vigia detect") {
+        return vec![(
+            "vigia detect",
+            Box::new(|text: &str| analysis::lang::detect(text).code().to_string()),
+        )];
+    }
     let seven = vec![Lang::Spa, Lang::Eng, Lang::Por, Lang::Ita, Lang::Fra, Lang::Cat, Lang::Deu];
     let allow = whatlang::Detector::with_allowlist(seven);
     let lingua_languages = {
@@ -183,7 +196,10 @@ fn candidates() -> Vec<(&'static str, Detect)> {
         .with_preloaded_language_models()
         .build();
     vec![
-        ("whatlang", Box::new(|text: &str| whatlang_code(whatlang::detect(text).map(|i| i.lang())))),
+        (
+            "whatlang",
+            Box::new(|text: &str| whatlang_code(whatlang::detect(text).map(|i| i.lang()))),
+        ),
         (
             "whatlang reliable",
             Box::new(|text: &str| {
@@ -195,7 +211,10 @@ fn candidates() -> Vec<(&'static str, Detect)> {
             "lingua 7 high",
             Box::new(move |text: &str| lingua_code(lingua_high.detect_language_of(text))),
         ),
-        ("lingua 7 low", Box::new(move |text: &str| lingua_code(lingua_low.detect_language_of(text)))),
+        (
+            "lingua 7 low",
+            Box::new(move |text: &str| lingua_code(lingua_low.detect_language_of(text))),
+        ),
         ("vigia detect", Box::new(|text: &str| analysis::lang::detect(text).code().to_string())),
     ]
 }
@@ -282,8 +301,9 @@ fn detokenize(tokens: &[String]) -> String {
     let mut open_quote = false;
     let mut glue_next = true;
     for token in tokens {
-        let closing = matches!(token.as_str(), "," | "." | ";" | ":" | ")" | "?" | "!" | "%" | "'s")
-            || (token == "\"" && open_quote);
+        let closing =
+            matches!(token.as_str(), "," | "." | ";" | ":" | ")" | "?" | "!" | "%" | "'s")
+                || (token == "\"" && open_quote);
         if !glue_next && !closing {
             out.push(' ');
         }
@@ -321,7 +341,11 @@ fn read_polnear(path: &Path) -> Vec<Vec<String>> {
         .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
         .filter_map(|doc| doc.get("text").and_then(|t| t.as_str()).map(str::to_string))
         .map(|text| {
-            text.split("\n\n").map(str::trim).filter(|b| !b.is_empty()).map(str::to_string).collect()
+            text.split("\n\n")
+                .map(str::trim)
+                .filter(|b| !b.is_empty())
+                .map(str::to_string)
+                .collect()
         })
         .collect()
 }

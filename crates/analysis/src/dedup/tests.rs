@@ -149,7 +149,7 @@ fn copies_are_found_and_other_stories_are_not() {
             lens new
             partner Near of andes 0.66
             mirror Exact of andes 1.00
-            rewrite Near of andes 0.64
+            rewrite Near of andes 0.62
             andes new
         "#]],
     );
@@ -197,7 +197,7 @@ fn signatures_are_deterministic() {
     let text = original().text;
     assert_eq!(signature(&text), signature(&text));
     expect![[r#"
-        [1618107, 23269556, 961214, 22722637]
+        [45887033, 10914746, 38605082, 457571]
     "#]]
     .assert_eq(&format!("{:?}\n", &signature(&text).unwrap()[..4]));
 }
@@ -242,8 +242,8 @@ fn estimates_track_true_similarity() {
     }
     expect![[r#"
         andes ~ partner: 0.68 (estimated 0.66)
-        andes ~ rewrite: 0.65 (estimated 0.64)
-        partner ~ rewrite: 0.47 (estimated 0.50)
+        andes ~ rewrite: 0.65 (estimated 0.62)
+        partner ~ rewrite: 0.47 (estimated 0.46)
         andes ~ lens: 0.01 (estimated 0.02)
     "#]]
     .assert_eq(&out);

@@ -36,11 +36,19 @@ pub(super) fn classify(cleaned: &Cleaned, draft: &Draft) -> Vec<(BlockKind, bool
 
 /// The kind that a block's own words reveal, if any.
 pub(crate) fn by_text(text: &str) -> Option<BlockKind> {
-    let lower = text.to_lowercase();
-    let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©');
     let words = word_count(text);
+    // Long paragraphs can only be promos by their opening words; lowercasing all of them is waste.
+    let lower = if words > 60 {
+        text[..floor_char_boundary(text, 80)].to_lowercase()
+    } else {
+        text.to_lowercase()
+    };
+    let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©');
     if RELATED.iter().any(|cue| lower.starts_with(cue)) {
         return Some(BlockKind::RelatedLink);
+    }
+    if words > 60 {
+        return None;
     }
     if words <= 60
         && (CONTRIBUTOR.iter().any(|cue| lower.contains(cue))
@@ -55,7 +63,12 @@ pub(crate) fn by_text(text: &str) -> Option<BlockKind> {
     if words <= 2 && ADVERT.iter().any(|label| lower.trim_end_matches([':', '.']) == *label) {
         return Some(BlockKind::ReaderPrompt);
     }
-    if words <= 40 && PROMPT.iter().any(|cue| lower.starts_with(cue) || lower.contains(&format!(". {cue}"))) {
+    if words <= 40
+        && PROMPT.iter().any(|cue| {
+            lower.starts_with(cue)
+                || lower.match_indices(". ").any(|(at, _)| lower[at + 2..].starts_with(cue))
+        })
+    {
         return Some(BlockKind::ReaderPrompt);
     }
     if words <= 20 && is_photo_credit(lower) {
@@ -65,6 +78,10 @@ pub(crate) fn by_text(text: &str) -> Option<BlockKind> {
         return Some(BlockKind::Byline);
     }
     None
+}
+
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    (0..=at.min(text.len())).rev().find(|&idx| text.is_char_boundary(idx)).unwrap_or(0)
 }
 
 fn word_count(text: &str) -> usize {
@@ -180,17 +197,48 @@ const PROMPT: &[&str] = &[
     "los comentarios están moderados",
 ];
 
-const ADVERT: &[&str] = &["advertisement", "advertising", "sponsored", "publicidad", "anuncio", "contenido patrocinado"];
+const ADVERT: &[&str] = &[
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "publicidad",
+    "anuncio",
+    "contenido patrocinado",
+];
 
 const AGENCIES: &[&str] = &[
-    "afp", "reuters", "ap", "efe", "getty images", "andina", "ansa", "epa", "dpa", "xinhua",
-    "shutterstock", "archivo", "file photo",
+    "afp",
+    "reuters",
+    "ap",
+    "efe",
+    "getty images",
+    "andina",
+    "ansa",
+    "epa",
+    "dpa",
+    "xinhua",
+    "shutterstock",
+    "archivo",
+    "file photo",
 ];
 
 fn is_photo_credit(lower: &str) -> bool {
     const STARTS: &[&str] = &[
-        "photo:", "photo by", "photos:", "photograph:", "image:", "picture:", "credit:", "foto:",
-        "fotos:", "fotografía:", "imagen:", "crédito:", "(photo", "(foto", "video:",
+        "photo:",
+        "photo by",
+        "photos:",
+        "photograph:",
+        "image:",
+        "picture:",
+        "credit:",
+        "foto:",
+        "fotos:",
+        "fotografía:",
+        "imagen:",
+        "crédito:",
+        "(photo",
+        "(foto",
+        "video:",
     ];
     if STARTS.iter().any(|cue| lower.starts_with(cue)) {
         return true;
@@ -227,7 +275,10 @@ pub(crate) fn byline_names(text: &str) -> Vec<String> {
         .find_map(|prefix| text.strip_prefix(prefix))
         .unwrap_or(text);
     let names = rest.split(['|', '—', '–']).next().unwrap_or(rest);
-    let last_and = [" and ", " y ", " & "].iter().filter_map(|sep| names.rfind(sep).map(|at| (at, sep.len()))).max();
+    let last_and = [" and ", " y ", " & "]
+        .iter()
+        .filter_map(|sep| names.rfind(sep).map(|at| (at, sep.len())))
+        .max();
     let mut out: Vec<&str> = Vec::new();
     match last_and {
         Some((at, len)) => {
@@ -261,7 +312,10 @@ mod tests {
         check("Suscríbete a nuestro boletín", Some(BlockKind::ReaderPrompt));
         check("Click here to get the newsletter", Some(BlockKind::ReaderPrompt));
         check("© 2023 Andes Wire. All rights reserved.", Some(BlockKind::Licence));
-        check("This article is published under a Creative Commons licence.", Some(BlockKind::Licence));
+        check(
+            "This article is published under a Creative Commons licence.",
+            Some(BlockKind::Licence),
+        );
         check("Ana Torres contributed to this report.", Some(BlockKind::Contributor));
         check("Photo: Carlos Ruiz / Agencia Sur", Some(BlockKind::PhotoCredit));
         check("Foto: Andina", Some(BlockKind::PhotoCredit));
@@ -282,9 +336,15 @@ mod tests {
 
     #[test]
     fn byline_names_are_split() {
-        assert_eq!(byline_names("By Ana Torres and Luis Vega | Andes Wire"), ["Ana Torres", "Luis Vega"]);
+        assert_eq!(
+            byline_names("By Ana Torres and Luis Vega | Andes Wire"),
+            ["Ana Torres", "Luis Vega"]
+        );
         assert_eq!(byline_names("Por María Quispe y Jorge Díaz"), ["María Quispe", "Jorge Díaz"]);
-        assert_eq!(byline_names("By Ana Torres, Luis Vega and Eva Cruz, Andes Wire"), ["Ana Torres", "Luis Vega", "Eva Cruz"]);
+        assert_eq!(
+            byline_names("By Ana Torres, Luis Vega and Eva Cruz, Andes Wire"),
+            ["Ana Torres", "Luis Vega", "Eva Cruz"]
+        );
         assert_eq!(byline_names("By Ana Torres, Staff Writer"), ["Ana Torres"]);
     }
 }

@@ -15,13 +15,19 @@ pub fn parse_published(value: &str) -> Option<Published> {
     if let Ok(datetime) = DateTime::parse_from_rfc2822(value) {
         return Some(Published::DateTime(datetime));
     }
-    for format in ["%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%dT%H:%M%z", "%Y-%m-%d %H:%M:%S%z", "%Y-%m-%dT%H:%M:%S%.f%#z"] {
+    for format in [
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%dT%H:%M%z",
+        "%Y-%m-%d %H:%M:%S%z",
+        "%Y-%m-%dT%H:%M:%S%.f%#z",
+    ] {
         if let Ok(datetime) = DateTime::parse_from_str(value, format) {
             return Some(Published::DateTime(datetime));
         }
     }
     // A time without an offset says nothing about the instant, so only the day is kept.
-    for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"] {
+    for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
+    {
         if let Ok(datetime) = NaiveDateTime::parse_from_str(value, format) {
             return Some(Published::Date(datetime.date()));
         }
@@ -78,9 +84,19 @@ fn month_number(word: &str) -> Option<u32> {
         ("november", "noviembre", "nov"),
         ("december", "diciembre", "dec"),
     ];
-    MONTHS.iter().position(|(en, es, short)| {
-        word == *en || word == *es || word == *short || (word == "sept" && *short == "sep") || (word == "setiembre" && *es == "septiembre") || (word == "dic" && *short == "dec") || (word == "ene" && *short == "jan") || (word == "ago" && *short == "aug")
-    }).map(|idx| idx as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|(en, es, short)| {
+            word == *en
+                || word == *es
+                || word == *short
+                || (word == "sept" && *short == "sep")
+                || (word == "setiembre" && *es == "septiembre")
+                || (word == "dic" && *short == "dec")
+                || (word == "ene" && *short == "jan")
+                || (word == "ago" && *short == "aug")
+        })
+        .map(|idx| idx as u32 + 1)
 }
 
 #[cfg(test)]

@@ -113,7 +113,8 @@ mod tests {
 
     #[test]
     fn declared_charset_is_used() {
-        let html = b"<html><head><meta charset=\"windows-1252\"></head><p>Se\xF1or \x93hola\x94</p>";
+        let html =
+            b"<html><head><meta charset=\"windows-1252\"></head><p>Se\xF1or \x93hola\x94</p>";
         let (text, codes) = run(html, Format::Html);
         assert!(text.contains("Señor “hola”"), "{text}");
         assert!(codes.is_empty());
@@ -123,9 +124,11 @@ mod tests {
 
     #[test]
     fn legacy_bytes_are_detected() {
-        let (text, codes) = run("El señor llegó a la comisaría de Lima el miércoles.".as_bytes(), Format::Text);
+        let (text, codes) =
+            run("El señor llegó a la comisaría de Lima el miércoles.".as_bytes(), Format::Text);
         assert!(text.contains("señor") && codes.is_empty());
-        let latin1 = b"El se\xF1or lleg\xF3 a la comisar\xEDa de Lima el mi\xE9rcoles por la ma\xF1ana.";
+        let latin1 =
+            b"El se\xF1or lleg\xF3 a la comisar\xEDa de Lima el mi\xE9rcoles por la ma\xF1ana.";
         let (text, codes) = run(latin1, Format::Text);
         assert_eq!(text, "El señor llegó a la comisaría de Lima el miércoles por la mañana.");
         assert_eq!(codes, ["encoding_guessed"]);

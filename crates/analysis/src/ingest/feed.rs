@@ -518,7 +518,7 @@ impl Parser<'_> {
                     outlet: None,
                     charset: None,
                 };
-                let (page, diagnostics) = super::html::parse(&html, &meta);
+                let (page, diagnostics) = super::html::fragment(&html, &meta);
                 self.diagnostics.extend(diagnostics);
                 page.blocks
             }

@@ -45,6 +45,26 @@ pub fn parse(html: &str, meta: &SourceMeta) -> (Draft, Vec<Diagnostic>) {
     (draft, diagnostics)
 }
 
+/// Reads an HTML fragment that is all article, such as a feed item's content: every visible
+/// block is kept with its markup hint, and no main-text selection runs, so short paragraphs stay.
+pub fn fragment(html: &str, meta: &SourceMeta) -> (Draft, Vec<Diagnostic>) {
+    let doc = Html::parse_fragment(html);
+    let mut draft = Draft::new(&meta.source, Format::Html);
+    draft.url.clone_from(&meta.url);
+    for candidate in blocks::collect(&doc) {
+        draft.push(candidate.text, candidate.hint);
+    }
+    let mut diagnostics = Vec::new();
+    if draft.blocks.is_empty() {
+        diagnostics.push(Diagnostic::warning(
+            DiagnosticCode::MalformedHtml,
+            &meta.source,
+            "the HTML holds no text",
+        ));
+    }
+    (draft, diagnostics)
+}
+
 /// True when there is no `</html>` and the last `<` opens a tag that never closes.
 fn is_truncated(html: &str) -> bool {
     let tail = html.trim_end();

@@ -30,7 +30,9 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
     } else {
         body.iter().copied().take(WINDOW).collect()
     };
-    if head.iter().all(|b| b.is_ascii_whitespace()) && body.iter().all(|b| b.is_ascii_whitespace() || (wide && *b == 0)) {
+    if head.iter().all(|b| b.is_ascii_whitespace())
+        && body.iter().all(|b| b.is_ascii_whitespace() || (wide && *b == 0))
+    {
         return Sniffed::Empty;
     }
     if !wide && looks_binary(&head) {
@@ -50,7 +52,10 @@ fn classify_head(lower: &[u8]) -> Format {
             if lower.starts_with(b"<?xml") {
                 return if has(b"<html") && !feed_root { Format::Html } else { Format::Feed };
             }
-            if lower.starts_with(b"<rss") || lower.starts_with(b"<feed") || lower.starts_with(b"<rdf:rdf") {
+            if lower.starts_with(b"<rss")
+                || lower.starts_with(b"<feed")
+                || lower.starts_with(b"<rdf:rdf")
+            {
                 return Format::Feed;
             }
             if feed_root && !has(b"<html") && !has(b"<body") {

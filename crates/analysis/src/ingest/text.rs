@@ -46,7 +46,10 @@ fn looks_like_headline(line: &str) -> bool {
     (1..=25).contains(&words)
         && line.len() <= 250
         && !line.ends_with(['.', ',', ';', ':'])
-        && line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "¿¡\"“«'‘".contains(c))
+        && line
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "¿¡\"“«'‘".contains(c))
 }
 
 #[cfg(test)]
@@ -59,11 +62,18 @@ mod tests {
 
     #[test]
     fn first_line_is_headline() {
-        let draft = parse("Police arrest four in Lima\n\nFour were held.\nMore text.\n\nSecond.", &SourceMeta::new("a.txt"));
+        let draft = parse(
+            "Police arrest four in Lima\n\nFour were held.\nMore text.\n\nSecond.",
+            &SourceMeta::new("a.txt"),
+        );
         assert_eq!(draft.title.as_deref(), Some("Police arrest four in Lima"));
         assert_eq!(
             blocks(&draft),
-            [(Some(BlockKind::Headline), "Police arrest four in Lima"), (None, "Four were held.\nMore text."), (None, "Second.")]
+            [
+                (Some(BlockKind::Headline), "Police arrest four in Lima"),
+                (None, "Four were held.\nMore text."),
+                (None, "Second.")
+            ]
         );
     }
 

@@ -81,19 +81,28 @@ const LISTS: [(u8, &str); 7] = [
 /// Open-addressing table size: a power of two, about three times the number of distinct words.
 const SLOTS: usize = 2048;
 
-/// Word → mask of languages it belongs to; empty keys mark free slots.
-static WORDS: [(&[u8], u8); SLOTS] = build();
+/// Word → mask of languages it belongs to, with the word's hash so most probes skip comparing
+/// bytes; empty keys mark free slots.
+static WORDS: [Entry; SLOTS] = build();
+
+#[derive(Clone, Copy)]
+struct Entry {
+    hash: u32,
+    key: &'static [u8],
+    mask: u8,
+}
 
 /// The mask of languages `word` (lowercase UTF-8) is a function word of, or 0.
 pub(super) fn lookup(word: &[u8]) -> u8 {
-    let mut slot = fnv(word) as usize & (SLOTS - 1);
+    let hash = fnv(word);
+    let mut slot = hash as usize & (SLOTS - 1);
     loop {
-        let (key, mask) = WORDS[slot];
-        if key.is_empty() {
+        let entry = &WORDS[slot];
+        if entry.key.is_empty() {
             return 0;
         }
-        if key == word {
-            return mask;
+        if entry.hash == hash && entry.key == word {
+            return entry.mask;
         }
         slot = (slot + 1) & (SLOTS - 1);
     }
@@ -123,8 +132,8 @@ const fn same(a: &[u8], b: &[u8]) -> bool {
     true
 }
 
-const fn build() -> [(&'static [u8], u8); SLOTS] {
-    let mut table: [(&'static [u8], u8); SLOTS] = [(&[], 0); SLOTS];
+const fn build() -> [Entry; SLOTS] {
+    let mut table = [Entry { hash: 0, key: &[], mask: 0 }; SLOTS];
     let mut list = 0;
     while list < LISTS.len() {
         let (mask, words) = LISTS[list];
@@ -140,14 +149,15 @@ const fn build() -> [(&'static [u8], u8); SLOTS] {
                 end += 1;
             }
             let word = bytes.split_at(end).0.split_at(start).1;
-            let mut slot = fnv(word) as usize & (SLOTS - 1);
+            let hash = fnv(word);
+            let mut slot = hash as usize & (SLOTS - 1);
             loop {
-                if table[slot].0.is_empty() {
-                    table[slot] = (word, mask);
+                if table[slot].key.is_empty() {
+                    table[slot] = Entry { hash, key: word, mask };
                     break;
                 }
-                if same(table[slot].0, word) {
-                    table[slot].1 |= mask;
+                if same(table[slot].key, word) {
+                    table[slot].mask |= mask;
                     break;
                 }
                 slot = (slot + 1) & (SLOTS - 1);
@@ -169,7 +179,7 @@ mod tests {
         assert_eq!(lookup("él".as_bytes()), ES);
         assert_eq!(lookup(b"dell'"), IT);
         assert_eq!(lookup(b"zzz"), 0);
-        let used = WORDS.iter().filter(|(key, _)| !key.is_empty()).count();
+        let used = WORDS.iter().filter(|entry| !entry.key.is_empty()).count();
         assert!(used * 2 < SLOTS, "{used} words fill too much of the table");
     }
 }

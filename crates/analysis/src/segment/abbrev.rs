@@ -49,9 +49,9 @@ fn dotted(word: &str) -> Kind {
     if matches!(word, "e.g" | "i.e" | "p.ej" | "p.e" | "a.C" | "d.C") {
         return Kind::Title;
     }
-    let short_groups = word
-        .split('.')
-        .all(|group| (1..=3).contains(&group.chars().count()) && group.chars().all(char::is_alphabetic));
+    let short_groups = word.split('.').all(|group| {
+        (1..=3).contains(&group.chars().count()) && group.chars().all(char::is_alphabetic)
+    });
     if !short_groups {
         Kind::Word
     } else if word.chars().all(|c| c == '.' || c.is_lowercase()) {
@@ -62,25 +62,27 @@ fn dotted(word: &str) -> Kind {
 }
 
 const TITLES: &[&str] = &[
-    "Abg", "Adm", "Arq", "Av", "Avda", "Capt", "Cmdr", "Cnel", "Col", "Dip", "Dn", "Dr", "Dra", "Dres",
-    "Drs", "Dña", "Excma", "Excmo", "Fr", "Ft", "Gen", "Gob", "Gov", "Gral", "Hon", "Ing", "Lic", "Licda",
-    "Lt", "Maj", "Mlle", "Mme", "Mons", "Mr", "Mrs", "Ms", "Msgr", "Mt", "Mtro", "Mtra", "Pdte", "Pres",
-    "Prof", "Profa", "Rep", "Rev", "Sen", "Sgt", "Sgto", "Sr", "Sra", "Sras", "Sres", "Srta", "St", "Sta",
-    "Sto", "Supt", "Tte", "Vda", "vs", "Vs", "Ud", "Uds", "ej", "aprox", "approx", "Dept", "Depto",
+    "Abg", "Adm", "Arq", "Av", "Avda", "Capt", "Cmdr", "Cnel", "Col", "Dip", "Dn", "Dr", "Dra",
+    "Dres", "Drs", "Dña", "Excma", "Excmo", "Fr", "Ft", "Gen", "Gob", "Gov", "Gral", "Hon", "Ing",
+    "Lic", "Licda", "Lt", "Maj", "Mlle", "Mme", "Mons", "Mr", "Mrs", "Ms", "Msgr", "Mt", "Mtro",
+    "Mtra", "Pdte", "Pres", "Prof", "Profa", "Rep", "Rev", "Sen", "Sgt", "Sgto", "Sr", "Sra",
+    "Sras", "Sres", "Srta", "St", "Sta", "Sto", "Supt", "Tte", "Vda", "vs", "Vs", "Ud", "Uds",
+    "ej", "aprox", "approx", "Dept", "Depto",
 ];
 
 const BEFORE_NUMBER: &[&str] = &[
-    "No", "Nos", "Nº", "Núm", "núm", "Art", "art", "Arts", "arts", "pág", "págs", "Fig", "fig", "Vol",
-    "vol", "Tel", "tel", "Km", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-    "Nov", "Dec", "Ene", "Abr", "Ago", "Dic", "ene", "feb", "abr", "ago", "sep", "sept", "oct", "nov",
-    "dic",
+    "No", "Nos", "Nº", "Núm", "núm", "Art", "art", "Arts", "arts", "pág", "págs", "Fig", "fig",
+    "Vol", "vol", "Tel", "tel", "Km", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "Ene", "Abr", "Ago", "Dic", "ene", "feb", "abr", "ago", "sep",
+    "sept", "oct", "nov", "dic",
 ];
 
 /// Company and name suffixes, and US state abbreviations as datelines and addresses use them.
 const POSTFIX: &[&str] = &[
-    "etc", "Inc", "Corp", "Ltd", "Co", "Cía", "Jr", "Bros", "Hnos", "LLC", "Ala", "Ariz", "Ark", "Calif",
-    "Colo", "Conn", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss",
-    "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
+    "etc", "Inc", "Corp", "Ltd", "Co", "Cía", "Jr", "Bros", "Hnos", "LLC", "Ala", "Ariz", "Ark",
+    "Calif", "Colo", "Conn", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass", "Mich",
+    "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt",
+    "Wash", "Wis", "Wyo",
 ];
 
 /// Capitalised words that commonly open a sentence, used after an acronym or an initial:
@@ -196,10 +198,11 @@ mod tests {
 
     #[test]
     fn kinds() {
-        let render: Vec<String> = ["Col", "U.S", "EE.UU", "a.m", "etc", "No", "J", "mar", "elcomercio.pe", "e.g", "y"]
-            .iter()
-            .map(|word| format!("{word}={:?}", classify(word)))
-            .collect();
+        let render: Vec<String> =
+            ["Col", "U.S", "EE.UU", "a.m", "etc", "No", "J", "mar", "elcomercio.pe", "e.g", "y"]
+                .iter()
+                .map(|word| format!("{word}={:?}", classify(word)))
+                .collect();
         expect_test::expect![[r#"Col=Title U.S=Acronym EE.UU=Acronym a.m=Postfix etc=Postfix No=BeforeNumber J=Initial mar=Word elcomercio.pe=Word e.g=Title y=Word"#]]
             .assert_eq(&render.join(" "));
     }

@@ -9,8 +9,10 @@ use super::{sentences, tokens};
 #[track_caller]
 fn check(input: &str, expect: Expect) {
     let block = Span::new(0, input.len());
-    let rendered: Vec<&str> =
-        sentences(input, block, &Language::Undetermined).into_iter().map(|s| s.slice(input)).collect();
+    let rendered: Vec<&str> = sentences(input, block, &Language::Undetermined)
+        .into_iter()
+        .map(|s| s.slice(input))
+        .collect();
     expect.assert_eq(&(rendered.join("\n") + "\n"));
 }
 
@@ -237,9 +239,52 @@ impl Rng {
 }
 
 const PIECES: &[&str] = &[
-    "word", "Word", "él", "Ñandú", "6,500", "1.5", "60%", "U.S.", "EE.UU.", "Col.", "Dr.", "etc.", "a.m.",
-    "No.", "Oct.", "J.", ".", "...", "…", "?", "!", "¿", "¡", "\"", "“", "”", "«", "»", "‘", "’", "'", "(",
-    ")", "-", "—", ",", ";", ":", "don't", "O'Malley's", "moto-taxi", "日本", "🙂", "x.y", ".5", "9:30",
+    "word",
+    "Word",
+    "él",
+    "Ñandú",
+    "6,500",
+    "1.5",
+    "60%",
+    "U.S.",
+    "EE.UU.",
+    "Col.",
+    "Dr.",
+    "etc.",
+    "a.m.",
+    "No.",
+    "Oct.",
+    "J.",
+    ".",
+    "...",
+    "…",
+    "?",
+    "!",
+    "¿",
+    "¡",
+    "\"",
+    "“",
+    "”",
+    "«",
+    "»",
+    "‘",
+    "’",
+    "'",
+    "(",
+    ")",
+    "-",
+    "—",
+    ",",
+    ";",
+    ":",
+    "don't",
+    "O'Malley's",
+    "moto-taxi",
+    "日本",
+    "🙂",
+    "x.y",
+    ".5",
+    "9:30",
 ];
 const SPACES: &[&str] = &[" ", " ", " ", "", "  ", "\n", "\t", "\u{a0}"];
 
@@ -266,17 +311,29 @@ fn check_invariants(text: &str, block: Span) {
         let slice = sentence.slice(text);
         assert!(sentence.start >= covered && sentence.end <= block.end, "{sentence:?} in {text:?}");
         assert!(!slice.is_empty() && slice.trim() == slice, "untrimmed {slice:?} in {text:?}");
-        assert!(text[covered..sentence.start].trim().is_empty(), "gap before {slice:?} in {text:?}");
+        assert!(
+            text[covered..sentence.start].trim().is_empty(),
+            "gap before {slice:?} in {text:?}"
+        );
         covered = sentence.end;
         let mut token_end = sentence.start;
         for token in tokens(text, *sentence) {
             let piece = token.slice(text);
-            assert!(token.start >= token_end && token.end <= sentence.end, "{token:?} in {slice:?}");
+            assert!(
+                token.start >= token_end && token.end <= sentence.end,
+                "{token:?} in {slice:?}"
+            );
             assert!(!piece.is_empty() && piece.trim() == piece, "token {piece:?} in {slice:?}");
-            assert!(text[token_end..token.start].trim().is_empty(), "token gap before {piece:?} in {slice:?}");
+            assert!(
+                text[token_end..token.start].trim().is_empty(),
+                "token gap before {piece:?} in {slice:?}"
+            );
             token_end = token.end;
         }
-        assert!(text[token_end..sentence.end].trim().is_empty(), "tokens miss the end of {slice:?}");
+        assert!(
+            text[token_end..sentence.end].trim().is_empty(),
+            "tokens miss the end of {slice:?}"
+        );
     }
     assert!(text[covered..block.end].trim().is_empty(), "sentences miss the end of {text:?}");
 }

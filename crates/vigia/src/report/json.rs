@@ -98,7 +98,11 @@ impl<'a> From<&'a Article> for DocumentDto<'a> {
                     repeated: block.repeated,
                 })
                 .collect(),
-            sentences: article.sentences.iter().map(|span| SpanDto { start: span.start, end: span.end }).collect(),
+            sentences: article
+                .sentences
+                .iter()
+                .map(|span| SpanDto { start: span.start, end: span.end })
+                .collect(),
             token_count: article.tokens.len(),
             duplicate_of: article.duplicate_of.as_ref().map(|duplicate| DuplicateDto {
                 document: &duplicate.of,

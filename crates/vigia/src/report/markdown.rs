@@ -19,7 +19,11 @@ impl<W: Write> MarkdownSink<W> {
 
     fn open(&mut self) -> io::Result<()> {
         writeln!(self.out, "# Vigía report\n")?;
-        writeln!(self.out, "Report schema {SCHEMA_VERSION}, vigia {}.\n", env!("CARGO_PKG_VERSION"))?;
+        writeln!(
+            self.out,
+            "Report schema {SCHEMA_VERSION}, vigia {}.\n",
+            env!("CARGO_PKG_VERSION")
+        )?;
         writeln!(self.out, "## Documents\n")
     }
 }
@@ -41,8 +45,14 @@ impl<W: Write> Sink for MarkdownSink<W> {
         }
         row("format", article.format.as_str())?;
         row("outlet", article.outlet.as_deref().unwrap_or("unknown"))?;
-        row("published", &article.published.map(model::Published::to_iso).unwrap_or_else(|| "unknown".into()))?;
-        row("authors", &if article.authors.is_empty() { "unknown".into() } else { article.authors.join(", ") })?;
+        row(
+            "published",
+            &article.published.map(model::Published::to_iso).unwrap_or_else(|| "unknown".into()),
+        )?;
+        row(
+            "authors",
+            &if article.authors.is_empty() { "unknown".into() } else { article.authors.join(", ") },
+        )?;
         row("language", article.language.code())?;
         row("sentences", &article.sentences.len().to_string())?;
         if let Some(duplicate) = &article.duplicate_of {
@@ -50,7 +60,10 @@ impl<W: Write> Sink for MarkdownSink<W> {
                 DuplicateKind::Exact => "exact copy",
                 DuplicateKind::Near => "near copy",
             };
-            row("duplicate of", &format!("{} ({kind}, similarity {:.2})", duplicate.of, duplicate.similarity))?;
+            row(
+                "duplicate of",
+                &format!("{} ({kind}, similarity {:.2})", duplicate.of, duplicate.similarity),
+            )?;
         }
         writeln!(self.out)?;
         for block in &article.blocks {
@@ -59,7 +72,11 @@ impl<W: Write> Sink for MarkdownSink<W> {
             match block.kind {
                 BlockKind::Body => writeln!(self.out, "{text}\n")?,
                 BlockKind::Headline => writeln!(self.out, "**{text}**\n")?,
-                kind => writeln!(self.out, "> *[{}{repeated}]* {text}\n", kind.as_str().replace('_', " "))?,
+                kind => writeln!(
+                    self.out,
+                    "> *[{}{repeated}]* {text}\n",
+                    kind.as_str().replace('_', " ")
+                )?,
             }
         }
         Ok(())
@@ -77,7 +94,10 @@ impl<W: Write> Sink for MarkdownSink<W> {
         if diagnostics.is_empty() {
             writeln!(self.out, "None.\n")?;
         } else {
-            writeln!(self.out, "| severity | code | source | message |\n| --- | --- | --- | --- |")?;
+            writeln!(
+                self.out,
+                "| severity | code | source | message |\n| --- | --- | --- | --- |"
+            )?;
             for diagnostic in diagnostics {
                 writeln!(
                     self.out,

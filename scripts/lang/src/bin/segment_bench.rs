@@ -11,7 +11,11 @@ use model::{Language, Span};
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let data = args.get(1).map_or("../shared/data", String::as_str);
-    let show: usize = args.iter().position(|a| a == "--show").and_then(|i| args.get(i + 1)?.parse().ok()).unwrap_or(0);
+    let show: usize = args
+        .iter()
+        .position(|a| a == "--show")
+        .and_then(|i| args.get(i + 1)?.parse().ok())
+        .unwrap_or(0);
     let raw = std::fs::read_to_string(format!("{data}/quotes/polnear-dev.jsonl")).expect("polnear");
     let mut articles = Vec::new();
     for line in raw.lines() {
@@ -66,7 +70,8 @@ fn main() {
         }
         rounds_sentences += 1;
     }
-    let sentences_only = start.elapsed().as_secs_f64() * 1e6 / (rounds_sentences * articles.len()) as f64;
+    let sentences_only =
+        start.elapsed().as_secs_f64() * 1e6 / (rounds_sentences * articles.len()) as f64;
     println!("sentences alone: {sentences_only:.1} µs per article");
     let words: usize = articles.iter().map(|a| a.2).sum::<usize>() / articles.len();
     println!(

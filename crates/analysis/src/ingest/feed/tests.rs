@@ -122,7 +122,7 @@ fn atom_entries() {
     <author><name>Thomas Whitaker</name><email>tw@ssm.example</email></author>
     <author><name>Ana Ruiz</name></author>
     <summary>A threat by masked gang members.</summary>
-    <content type="html">&lt;p&gt;A video in which masked men threaten drivers.&lt;/p&gt;&lt;p&gt;Police made arrests.&lt;/p&gt;</content>
+    <content type="html">&lt;p&gt;A video in which masked men threaten drivers.&lt;/p&gt;&lt;p&gt;Police made arrests in pre-dawn raids in La Victoria and El Agustino on Tuesday.&lt;/p&gt;</content>
   </entry>
   <entry xml:lang="es">
     <title>Entrada XHTML</title>
@@ -145,7 +145,7 @@ fn atom_entries() {
               outlet: Southern Security Monitor
               language: en
               headline: Lima gang video deepens fear
-              text: A video in which masked men threaten drivers. | Police made arrests.
+              text: A video in which masked men threaten drivers. | Police made arrests in pre-dawn raids in La Victoria and El Agustino on Tuesday.
             feed.xml#item-2
               url: https://ssm.example/xhtml
               title: Entrada XHTML
