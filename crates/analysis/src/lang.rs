@@ -46,7 +46,12 @@ pub fn detect(text: &str) -> Language {
         return from_code(CODES[best]);
     }
     // Few function words per word means another language (or a list of names).
-    if scan.words >= FALLBACK_WORDS && (points < MIN_POINTS || points * 4 < scan.words) {
+    // Dates, times and abbreviations ("9:30 a.m. EST") are words to the scan but say nothing of
+    // the language, so the fallback also needs enough real words.
+    if scan.words >= FALLBACK_WORDS
+        && (points < MIN_POINTS || points * 4 < scan.words)
+        && real_words(prefix) >= FALLBACK_WORDS
+    {
         return fallback(prefix);
     }
     Language::Undetermined
@@ -77,11 +82,15 @@ impl Scan {
         let mut after_apostrophe = false;
         let mut prev = ' ';
         let bytes = text.as_bytes();
+        // In mixed-case text an all-capitals word is an acronym ("EST", "PNP"), not a word.
+        let mixed_case = bytes.iter().any(u8::is_ascii_lowercase);
+        let mut upper_only = true;
         let mut i = 0;
         while i < bytes.len() {
             let byte = bytes[i];
             // ASCII letters are most of the text and carry no spelling cue: no decoding needed.
             if byte.is_ascii_alphabetic() {
+                upper_only &= byte.is_ascii_uppercase();
                 scan.latin += 1;
                 if len < WORD_BYTES {
                     buf[1 + len] = byte.to_ascii_lowercase();
@@ -98,6 +107,7 @@ impl Scan {
             let next = text[i..].chars().next();
             let catalan_dot = c == '·' && prev == 'l' && next == Some('l');
             if c.is_alphabetic() || catalan_dot {
+                upper_only &= !c.is_lowercase();
                 if is_latin(c) {
                     scan.latin += 1;
                 } else {
@@ -119,7 +129,10 @@ impl Scan {
                 }
                 if len > 0 {
                     let elided = matches!(c, '\'' | '’') && next.is_some_and(char::is_alphabetic);
-                    if !overflow {
+                    // Pieces of dotted abbreviations ("a.m.", "EE.UU.") and acronyms score nothing.
+                    let abbreviation = c == '.' && next.is_some_and(char::is_alphabetic);
+                    let acronym = mixed_case && upper_only && len >= 2;
+                    if !overflow && !abbreviation && !acronym {
                         scan.add_word(&mut buf, len, elided, after_apostrophe);
                     }
                     scan.words += 1;
@@ -132,6 +145,7 @@ impl Scan {
                 }
                 len = 0;
                 overflow = false;
+                upper_only = true;
             }
             prev = c;
         }
@@ -308,6 +322,13 @@ fn prefix(text: &str, max: usize) -> &str {
     &text[..end]
 }
 
+/// Words of three or more letters, capped at `FALLBACK_WORDS`.
+fn real_words(text: &str) -> u32 {
+    let words =
+        text.split(|c: char| !c.is_alphabetic()).filter(|word| word.chars().nth(2).is_some());
+    words.take(FALLBACK_WORDS as usize).count() as u32
+}
+
 /// whatlang's answer when it is reliable, with its ISO 639-3 code mapped to ISO 639-1.
 fn fallback(text: &str) -> Language {
     let Some(info) =
@@ -414,6 +435,7 @@ mod tests {
         check("¿Quién lo dijo?", "es");
         check("El presidente dijo que no renunciará.", "es");
         check("The minister said it's not over.", "en");
+        check("November 8, 2023, 9:30 a.m. EST · Updated 11:05 a.m.", "und");
         check("LA POLICÍA DETUVO A CUATRO PERSONAS EN LIMA", "es");
         check("Los ciudadanos de EE.UU. votaron ayer", "es");
         check("El ministro dijo en inglés \"we will not give up\" y luego se fue del país.", "es");
