@@ -3,8 +3,8 @@
 //! The fast path scores Spanish, English, Portuguese, Italian, French, Catalan and German by
 //! their function words (`table`; a word of one language only counts double), letters (`ñ`,
 //! `ã`, `ß`, `l·l`) and word endings (`-ión`, `-zione`, `-ung`). It reads at most
-//! [`SCAN_BYTES`] and stops once one language leads clearly, so a whole article costs a few
-//! microseconds. A language wins with at least [`MIN_POINTS`] points, a lead over the runner-up,
+//! `SCAN_BYTES` and stops once one language leads clearly, so a whole article costs a few
+//! microseconds. A language wins with at least `MIN_POINTS` points, a lead over the runner-up,
 //! and a point for every four words; a tie is `Undetermined`, because a wrong guess (Catalan
 //! read as Spanish) is worse than none, and ingest falls back to the article's language.
 //! Text in another script, or eight or more Latin words with almost no evidence for the seven,
