@@ -29,13 +29,7 @@ fn render(drafts: &[Draft], diagnostics: &[Diagnostic]) -> String {
         }
     }
     for diagnostic in diagnostics {
-        out.push_str(&format!(
-            "{} {} {}: {}\n",
-            diagnostic.severity.as_str(),
-            diagnostic.code.as_str(),
-            diagnostic.source,
-            diagnostic.message
-        ));
+        out.push_str(&format!("{diagnostic}\n"));
     }
     out
 }
