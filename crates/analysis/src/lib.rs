@@ -12,6 +12,9 @@
 //! ```
 
 pub mod dedup;
+pub mod geo;
 pub mod ingest;
+pub mod kb;
 pub mod lang;
+pub mod ner;
 pub mod segment;

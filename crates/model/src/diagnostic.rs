@@ -158,6 +158,13 @@ impl Diagnostic {
 impl std::fmt::Display for Diagnostic {
     /// `warning invalid_encoding page.html: 2 invalid byte sequence(s) were replaced`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {} {}: {}", self.severity.as_str(), self.code.as_str(), self.source, self.message)
+        write!(
+            f,
+            "{} {} {}: {}",
+            self.severity.as_str(),
+            self.code.as_str(),
+            self.source,
+            self.message
+        )
     }
 }

@@ -28,6 +28,7 @@ pub(crate) fn run(what: BenchCommand) -> anyhow::Result<ExitCode> {
             generated_corpus(generated)?;
             Ok(ExitCode::SUCCESS)
         }
+        BenchCommand::Ner { data } => crate::ner_cmd::bench(&data),
     }
 }
 

@@ -8,6 +8,7 @@ use crate::flags::EvalCommand;
 
 pub(crate) fn run(what: EvalCommand) -> anyhow::Result<ExitCode> {
     match what {
+        EvalCommand::Ner(args) => crate::ner_cmd::eval(&args),
         EvalCommand::ExtractText { data } => {
             let mut out = std::io::stdout().lock();
             crate::eval_extract::run(&data, &mut out)

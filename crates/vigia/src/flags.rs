@@ -35,6 +35,78 @@ pub(crate) enum Command {
         #[command(subcommand)]
         what: BenchCommand,
     },
+    /// Train a statistical model from labelled data.
+    Train {
+        #[command(subcommand)]
+        what: TrainCommand,
+    },
+    /// Build the shipped gazetteer tables from their public sources.
+    Gazetteer {
+        #[command(subcommand)]
+        what: GazetteerCommand,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum NerLanguage {
+    /// Spanish (CoNLL-2002).
+    Es,
+    /// English (CoNLL-2003).
+    En,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum TrainCommand {
+    /// The named-entity tagger, on CoNLL-style IOB2 files (`token TAG` per line).
+    Ner(TrainNerArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct TrainNerArgs {
+    /// Language of the model.
+    #[arg(long, value_enum)]
+    pub(crate) lang: NerLanguage,
+    /// Training file; defaults to the language's CoNLL train split in ../shared/data/ner.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) train: Option<PathBuf>,
+    /// Development file used to pick the number of epochs; defaults to the CoNLL dev split.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) dev: Option<PathBuf>,
+    /// Where to write the model; defaults to the shipped model's path.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) out: Option<PathBuf>,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 10)]
+    pub(crate) epochs: usize,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct EvalNerArgs {
+    /// Languages to score; both by default.
+    #[arg(long, value_enum)]
+    pub(crate) lang: Vec<NerLanguage>,
+    /// The folder holding conll2002-es/ and conll2003-en/.
+    #[arg(long, default_value = "../shared/data/ner")]
+    pub(crate) data: PathBuf,
+    /// The split to score.
+    #[arg(long, default_value = "test")]
+    pub(crate) split: String,
+    /// A model file to score instead of the shipped one (one language only).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) model: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum GazetteerCommand {
+    /// Rebuild the shipped gazetteer tables from the public source files.
+    Build {
+        /// The folder holding peru-ubigeo.csv, cities.tsv, admin1.tsv and countries.tsv.
+        #[arg(long, default_value = "../shared/data/gazetteer")]
+        data: PathBuf,
+        /// Where to write the tables.
+        #[arg(long, default_value = "crates/analysis/data/gazetteer")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -87,6 +159,8 @@ pub(crate) enum ReportFormat {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum EvalCommand {
+    /// Named-entity recognition against CoNLL-2002 (es) and CoNLL-2003 (en), conlleval rules.
+    Ner(EvalNerArgs),
     /// Main-text extraction against the article extraction benchmark.
     ExtractText {
         /// The benchmark folder, holding ground-truth.json and html/.
@@ -108,5 +182,11 @@ pub(crate) enum BenchCommand {
         /// Passes over the real pages; the best pass is reported.
         #[arg(long, default_value_t = 5)]
         rounds: usize,
+    },
+    /// Named-entity tagging throughput, tokens per second on one core.
+    Ner {
+        /// The folder holding conll2002-es/ and conll2003-en/.
+        #[arg(long, default_value = "../shared/data/ner")]
+        data: PathBuf,
     },
 }

@@ -8,7 +8,9 @@ mod eval;
 mod eval_extract;
 mod fetch;
 mod flags;
+mod gazetteer_cmd;
 mod input;
+mod ner_cmd;
 mod pipeline;
 mod report;
 
@@ -59,6 +61,10 @@ fn run(flags: Flags) -> anyhow::Result<ExitCode> {
         }
         Command::Eval { what } => eval::run(what),
         Command::Bench { what } => bench::run(what),
+        Command::Train { what: flags::TrainCommand::Ner(args) } => ner_cmd::train(&args),
+        Command::Gazetteer { what: flags::GazetteerCommand::Build { data, out } } => {
+            gazetteer_cmd::build(&data, &out)
+        }
     }
 }
 

@@ -1,0 +1,553 @@
+//! Token features for the tagger, as 32-bit hashes computed without per-feature allocation.
+
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Feature templates; the id is hashed in so that equal strings under different templates differ.
+mod template {
+    pub(super) const BIAS: u8 = 1;
+    pub(super) const WORD: u8 = 2;
+    pub(super) const LOWER: u8 = 3;
+    pub(super) const SHAPE: u8 = 4;
+    pub(super) const SHORT: u8 = 5;
+    pub(super) const PREFIX: u8 = 6;
+    pub(super) const SUFFIX: u8 = 7;
+    pub(super) const FLAG: u8 = 8;
+    pub(super) const NEAR_LOWER: u8 = 9;
+    pub(super) const NEAR_SHORT: u8 = 10;
+    pub(super) const BIGRAM: u8 = 11;
+    pub(super) const POSITION: u8 = 12;
+    pub(super) const SHORT_PAIR: u8 = 13;
+    pub(super) const SHORT_TRIPLE: u8 = 14;
+    pub(super) const KNOWN_LOWER: u8 = 15;
+    pub(super) const CAPS_SENTENCE: u8 = 16;
+    pub(super) const NEAR_WORD_SHAPE: u8 = 17;
+    pub(super) const NEAR_SUFFIX: u8 = 18;
+    pub(super) const DICT_TOP: u8 = 19;
+    pub(super) const DICT_KIND: u8 = 20;
+    pub(super) const PLACE: u8 = 21;
+    pub(super) const PHRASE: u8 = 22;
+    pub(super) const QUOTED: u8 = 23;
+    pub(super) const DOC_CASE: u8 = 24;
+    pub(super) const DOC_PHRASE: u8 = 25;
+}
+
+/// How a word is written at one occurrence, for document context.
+fn case_class(token: &str, initial: bool, caps: bool) -> Option<usize> {
+    let upper = token.chars().next().is_some_and(char::is_uppercase);
+    if !token.chars().any(char::is_alphabetic) {
+        None
+    } else if !upper {
+        Some(0)
+    } else if caps || !token.chars().any(char::is_lowercase) {
+        Some(3)
+    } else if initial {
+        Some(2)
+    } else {
+        Some(1)
+    }
+}
+
+/// What the rest of a document says about each word: how often it is written lowercase,
+/// capitalised inside a sentence, capitalised at a sentence start or in capitals, and which
+/// kinds of training phrase it was part of. A headline's "JAPAN" or a sentence-initial
+/// "Clinton" is read in the light of "Japan" or "Bill Clinton" further down.
+#[derive(Default)]
+pub(crate) struct DocContext {
+    cases: std::collections::HashMap<u32, [u16; 4], BuildIdHasher>,
+    phrases: std::collections::HashMap<u32, u8, BuildIdHasher>,
+}
+
+impl DocContext {
+    pub(crate) fn build(
+        sentences: &[&[&str]],
+        lexicon: &Lexicon,
+        scratch: &mut Scratch,
+    ) -> DocContext {
+        let mut doc = DocContext::default();
+        for tokens in sentences {
+            let caps = caps_sentence(tokens);
+            scratch.lower.clear();
+            scratch.lower.extend(tokens.iter().map(|t| lowercase(t)));
+            for (i, token) in tokens.iter().enumerate() {
+                if let Some(class) = case_class(token, i == 0, caps) {
+                    let counts = doc.cases.entry(vocab_hash(&scratch.lower[i])).or_default();
+                    counts[class] = counts[class].saturating_add(1);
+                }
+            }
+            let phrases = |joined: &str| {
+                let at = lexicon.phrase_keys.binary_search(&phrase_hash(joined)).ok()?;
+                Some(lexicon.phrase_kinds[at])
+            };
+            mark_longest(&scratch.lower, phrases, &mut scratch.joined, &mut scratch.phrase);
+            for (i, mark) in scratch.phrase.iter().enumerate() {
+                if *mark != 0 {
+                    *doc.phrases.entry(vocab_hash(&scratch.lower[i])).or_default() |= mark >> 2;
+                }
+            }
+        }
+        doc
+    }
+}
+
+/// Longest place name matched, in tokens.
+pub(crate) const PLACE_TOKENS: usize = 5;
+
+/// The hash of a place name: lowercase tokens joined by one space.
+pub(crate) fn place_hash(joined_lower: &str) -> u32 {
+    hash(template::PLACE, &[joined_lower.as_bytes()])
+}
+
+/// The hash of an entity phrase seen in training, written like a place name.
+fn phrase_hash(joined_lower: &str) -> u32 {
+    hash(template::PHRASE, &[joined_lower.as_bytes()])
+}
+
+/// What the model knows about words from its training data, beyond feature weights.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Lexicon {
+    /// Hashes of lowercase words seen lowercase in training, sorted.
+    pub(crate) vocab: Vec<u32>,
+    /// Hashes of lowercase words seen inside an entity, sorted, parallel to `entries`.
+    pub(crate) dict_keys: Vec<u32>,
+    /// Per word: bits 0–3 its most frequent tag id, bits 4–7 the kinds it was seen in,
+    /// bit 8 set when it was more often in an entity than outside.
+    pub(crate) entries: Vec<u16>,
+    /// Hashes of gazetteer place names (see `place_hash`), sorted.
+    pub(crate) places: Vec<u32>,
+    /// Hashes of entity phrases seen in training (see `phrase_hash`), sorted, parallel to
+    /// `phrase_kinds`.
+    pub(crate) phrase_keys: Vec<u32>,
+    /// Per phrase, bit `k` set when it was an entity of `Kind::ALL[k]`.
+    pub(crate) phrase_kinds: Vec<u8>,
+}
+
+impl Lexicon {
+    /// Builds the lexicon of `sentences`, skipping those for which `skip` is true.
+    pub(crate) fn build(
+        sentences: &[super::Sentence],
+        places: &[u32],
+        skip: impl Fn(usize) -> bool,
+    ) -> Lexicon {
+        let mut vocab = Vec::new();
+        let mut phrases: std::collections::HashMap<u32, u8, BuildIdHasher> = Default::default();
+        let mut counts: std::collections::HashMap<u32, [u32; super::TAGS], BuildIdHasher> =
+            Default::default();
+        for (s, sentence) in sentences.iter().enumerate() {
+            if skip(s) {
+                continue;
+            }
+            for (token, tag) in sentence.tokens.iter().zip(&sentence.tags) {
+                let lower = lowercase(token);
+                let key = vocab_hash(&lower);
+                if is_lowercase_word(token) {
+                    vocab.push(key);
+                }
+                counts.entry(key).or_default()[tag.id()] += 1;
+            }
+            for e in super::entities(&sentence.tags) {
+                if e.end - e.start <= PLACE_TOKENS {
+                    let joined = lowercase(&sentence.tokens[e.start..e.end].join(" "));
+                    *phrases.entry(phrase_hash(&joined)).or_default() |= 1 << e.kind as u8;
+                }
+            }
+        }
+        vocab.sort_unstable();
+        vocab.dedup();
+        let mut dict: Vec<(u32, u16)> = counts
+            .into_iter()
+            .filter(|(_, c)| c[1..].iter().any(|&n| n > 0))
+            .map(|(key, c)| {
+                let top = (0..super::TAGS).fold(0, |best, t| if c[t] > c[best] { t } else { best });
+                let mut kinds = 0u16;
+                for k in 0..4 {
+                    if c[1 + 2 * k] + c[2 + 2 * k] > 0 {
+                        kinds |= 1 << k;
+                    }
+                }
+                let inside: u32 = c[1..].iter().sum();
+                let mostly = u16::from(inside > c[0]);
+                (key, top as u16 | kinds << 4 | mostly << 8)
+            })
+            .collect();
+        dict.sort_unstable();
+        let (dict_keys, entries) = dict.into_iter().unzip();
+        let mut phrases: Vec<(u32, u8)> = phrases.into_iter().collect();
+        phrases.sort_unstable();
+        let (phrase_keys, phrase_kinds) = phrases.into_iter().unzip();
+        Lexicon { vocab, dict_keys, entries, places: places.to_vec(), phrase_keys, phrase_kinds }
+    }
+
+    fn entry(&self, lower: &str) -> Option<u16> {
+        let key = vocab_hash(lower);
+        self.dict_keys.binary_search(&key).ok().map(|at| self.entries[at])
+    }
+}
+
+/// Hashes are already well mixed, so the map uses them as they are.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_u32` is used; this keeps the trait complete and still deterministic.
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        // Spread the bits so that hashbrown's top-7-bit tags vary.
+        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+pub(crate) type BuildIdHasher = BuildHasherDefault<IdHasher>;
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// FNV-1a over the template id and the parts, with a separator byte between parts.
+pub(crate) fn hash(template: u8, parts: &[&[u8]]) -> u32 {
+    let mut h = FNV_OFFSET;
+    h = (h ^ u64::from(template)).wrapping_mul(FNV_PRIME);
+    for part in parts {
+        for &b in *part {
+            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+        // 0xFF never occurs in UTF-8, so parts cannot run into each other.
+        h = (h ^ 0xFF).wrapping_mul(FNV_PRIME);
+    }
+    (h ^ (h >> 32)) as u32
+}
+
+/// Lowercase by `char`, as the features see it (no final-sigma rule, unlike `str::to_lowercase`).
+pub(crate) fn lowercase(token: &str) -> String {
+    token.chars().flat_map(char::to_lowercase).collect()
+}
+
+/// The hash of a lowercase word in the model's vocabulary of ordinary words.
+pub(crate) fn vocab_hash(lower: &str) -> u32 {
+    hash(0, &[lower.as_bytes()])
+}
+
+/// Whether the token is an ordinary lowercase word, for the vocabulary.
+pub(crate) fn is_lowercase_word(token: &str) -> bool {
+    token.chars().any(char::is_lowercase) && !token.chars().any(char::is_uppercase)
+}
+
+/// Per-sentence buffers, reused between sentences.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    keys: Vec<u32>,
+    offsets: Vec<usize>,
+    lower: Vec<String>,
+    shape: Vec<String>,
+    short: Vec<String>,
+    entries: Vec<Option<u16>>,
+    /// Per token: 0 outside a place match, 1 at its start, 2 inside.
+    place: Vec<u8>,
+    /// Per token: 0 outside a phrase match, else 1 at its start or 2 inside, plus its kinds
+    /// shifted left by 2.
+    phrase: Vec<u8>,
+    joined: String,
+}
+
+/// Marks leftmost-longest matches over the lowercase tokens: 1 at a match's start, 2 inside,
+/// plus what `lookup` gives for the match shifted left by 2.
+fn mark_longest(
+    lower: &[String],
+    lookup: impl Fn(&str) -> Option<u8>,
+    joined: &mut String,
+    out: &mut Vec<u8>,
+) {
+    out.clear();
+    out.resize(lower.len(), 0);
+    let mut i = 0;
+    while i < lower.len() {
+        joined.clear();
+        let mut longest = 0;
+        let mut value = 0;
+        for len in 1..=PLACE_TOKENS.min(lower.len() - i) {
+            if len > 1 {
+                joined.push(' ');
+            }
+            joined.push_str(&lower[i + len - 1]);
+            if let Some(found) = lookup(joined) {
+                longest = len;
+                value = found << 2;
+            }
+        }
+        if longest == 0 {
+            i += 1;
+            continue;
+        }
+        out[i] = 1 | value;
+        for mark in &mut out[i + 1..i + longest] {
+            *mark = 2 | value;
+        }
+        i += longest;
+    }
+}
+
+impl Scratch {
+    /// The feature hashes of token `i` of the last sentence extracted.
+    pub(crate) fn token(&self, i: usize) -> &[u32] {
+        &self.keys[self.offsets[i]..self.offsets[i + 1]]
+    }
+}
+
+/// `Xxxx`-style shape, with runs of one class capped at four so long words still share shapes.
+fn shape_into(token: &str, out: &mut String, short: &mut String) {
+    out.clear();
+    short.clear();
+    let mut last = '\0';
+    let mut run = 0;
+    for c in token.chars() {
+        let class = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else if c.is_alphabetic() {
+            'x'
+        } else {
+            c
+        };
+        if class == last {
+            run += 1;
+        } else {
+            run = 1;
+            short.push(class);
+        }
+        if run <= 4 {
+            out.push(class);
+        }
+        last = class;
+    }
+}
+
+/// Whether most words of the sentence are in capitals, as in CoNLL-2003 headlines.
+fn caps_sentence(tokens: &[&str]) -> bool {
+    let mut words = 0;
+    let mut caps = 0;
+    for token in tokens {
+        if token.chars().any(char::is_alphabetic) {
+            words += 1;
+            if !token.chars().any(char::is_lowercase) {
+                caps += 1;
+            }
+        }
+    }
+    words >= 2 && caps * 10 >= words * 8
+}
+
+/// Fills `scratch` with the features of every token of `tokens`.
+pub(crate) fn extract(tokens: &[&str], lexicon: &Lexicon, doc: &DocContext, scratch: &mut Scratch) {
+    let n = tokens.len();
+    scratch.keys.clear();
+    scratch.offsets.clear();
+    for buffers in [&mut scratch.lower, &mut scratch.shape, &mut scratch.short] {
+        if buffers.len() < n {
+            buffers.resize_with(n, String::new);
+        }
+    }
+    for (i, token) in tokens.iter().enumerate() {
+        let lower = &mut scratch.lower[i];
+        lower.clear();
+        lower.extend(token.chars().flat_map(char::to_lowercase));
+        shape_into(token, &mut scratch.shape[i], &mut scratch.short[i]);
+    }
+    let caps = caps_sentence(tokens);
+    // Inside a quotation (odd count of straight quotes so far, or between « and »), where
+    // titles of works and events are often named.
+    let mut quoted = Vec::with_capacity(n);
+    let mut straight = false;
+    let mut guillemets = false;
+    for token in tokens {
+        let was = straight || guillemets;
+        match *token {
+            "\"" | "``" | "''" => straight = !straight,
+            "«" => guillemets = true,
+            "»" => guillemets = false,
+            _ => {}
+        }
+        quoted.push(was && (straight || guillemets));
+    }
+    let places = |joined: &str| lexicon.places.binary_search(&place_hash(joined)).ok().map(|_| 0);
+    mark_longest(&scratch.lower[..n], places, &mut scratch.joined, &mut scratch.place);
+    let phrases = |joined: &str| {
+        let at = lexicon.phrase_keys.binary_search(&phrase_hash(joined)).ok()?;
+        Some(lexicon.phrase_kinds[at])
+    };
+    mark_longest(&scratch.lower[..n], phrases, &mut scratch.joined, &mut scratch.phrase);
+    scratch.entries.clear();
+    scratch.entries.extend(scratch.lower[..n].iter().map(|l| lexicon.entry(l)));
+    let entry_at = |j: isize| -> Option<u16> {
+        if j < 0 || j as usize >= n {
+            None
+        } else {
+            scratch.entries[j as usize]
+        }
+    };
+    let keys = &mut scratch.keys;
+    // Out-of-sentence neighbours are a fixed marker.
+    let pad: &[u8] = b"<pad>";
+    let lower_at = |j: isize| -> &[u8] {
+        if j < 0 || j as usize >= n {
+            pad
+        } else {
+            scratch.lower[j as usize].as_bytes()
+        }
+    };
+    let short_at = |j: isize| -> &[u8] {
+        if j < 0 || j as usize >= n {
+            pad
+        } else {
+            scratch.short[j as usize].as_bytes()
+        }
+    };
+    for (i, token) in tokens.iter().enumerate() {
+        scratch.offsets.push(keys.len());
+        let at = i as isize;
+        let lower = scratch.lower[i].as_str();
+        let short = scratch.short[i].as_bytes();
+        keys.push(hash(template::BIAS, &[]));
+        keys.push(hash(template::WORD, &[token.as_bytes()]));
+        keys.push(hash(template::LOWER, &[lower.as_bytes()]));
+        keys.push(hash(template::SHAPE, &[scratch.shape[i].as_bytes()]));
+        keys.push(hash(template::SHORT, &[short]));
+
+        let bounds: Vec<usize> = lower.char_indices().map(|(b, _)| b).skip(1).collect();
+        let chars = bounds.len() + 1;
+        for k in 1..=4.min(chars) {
+            let prefix = if k == chars { lower } else { &lower[..bounds[k - 1]] };
+            let suffix = if k == chars { lower } else { &lower[bounds[chars - 1 - k]..] };
+            keys.push(hash(template::PREFIX, &[&[k as u8], prefix.as_bytes()]));
+            keys.push(hash(template::SUFFIX, &[&[k as u8], suffix.as_bytes()]));
+        }
+
+        let has_upper = token.chars().any(char::is_uppercase);
+        let has_lower = token.chars().any(char::is_lowercase);
+        let title = token.chars().next().is_some_and(char::is_uppercase);
+        let flags: [(&[u8], bool); 8] = [
+            (b"title", title),
+            (b"caps", has_upper && !has_lower),
+            (b"digit", token.chars().any(|c| c.is_ascii_digit())),
+            (b"hyphen", token.contains('-')),
+            (b"period", token.contains('.')),
+            (b"number", token.chars().all(|c| c.is_ascii_digit() || ",.".contains(c))),
+            (b"punct", !token.chars().any(char::is_alphanumeric)),
+            (b"initial", token.chars().count() == 2 && title && token.ends_with('.')),
+        ];
+        for (name, on) in flags {
+            if on {
+                keys.push(hash(template::FLAG, &[name]));
+            }
+        }
+
+        for offset in [-3isize, -2, -1, 1, 2, 3] {
+            let o = [offset as u8];
+            keys.push(hash(template::NEAR_LOWER, &[&o, lower_at(at + offset)]));
+            keys.push(hash(template::NEAR_SHORT, &[&o, short_at(at + offset)]));
+        }
+        keys.push(hash(template::BIGRAM, &[b"-", lower_at(at - 1), lower.as_bytes()]));
+        keys.push(hash(template::BIGRAM, &[b"+", lower.as_bytes(), lower_at(at + 1)]));
+        keys.push(hash(template::NEAR_WORD_SHAPE, &[b"-", lower_at(at - 1), short]));
+        keys.push(hash(template::NEAR_WORD_SHAPE, &[b"+", short, lower_at(at + 1)]));
+        keys.push(hash(template::SHORT_PAIR, &[b"-", short_at(at - 1), short]));
+        keys.push(hash(template::SHORT_PAIR, &[b"+", short, short_at(at + 1)]));
+        keys.push(hash(template::SHORT_TRIPLE, &[short_at(at - 1), short, short_at(at + 1)]));
+        for offset in [-1isize, 1] {
+            let near = lower_at(at + offset);
+            let cut = near.len().saturating_sub(3);
+            // Byte cut can split a char; the hash does not care, and it is the same every time.
+            keys.push(hash(template::NEAR_SUFFIX, &[&[offset as u8], &near[cut..]]));
+        }
+
+        let position: &[u8] = match (i == 0, i + 1 == n) {
+            (true, true) => b"only",
+            (true, false) => b"first",
+            (false, true) => b"last",
+            (false, false) => b"inner",
+        };
+        keys.push(hash(template::POSITION, &[position, short]));
+        if has_upper {
+            let known = lexicon.vocab.binary_search(&vocab_hash(lower)).is_ok();
+            keys.push(hash(template::KNOWN_LOWER, &[&[u8::from(known), u8::from(i == 0)]]));
+            if caps {
+                keys.push(hash(template::KNOWN_LOWER, &[b"caps", &[u8::from(known)]]));
+            }
+        }
+        for offset in [-1isize, 0, 1] {
+            if let Some(entry) = entry_at(at + offset) {
+                let o = offset as u8;
+                let top = (entry & 0xF) as u8;
+                let mostly = (entry >> 8) as u8;
+                keys.push(hash(template::DICT_TOP, &[&[o, top, mostly]]));
+                if offset == 0 {
+                    keys.push(hash(template::DICT_TOP, &[&[o, top, mostly], short]));
+                    for k in 0..4u8 {
+                        if entry & (1 << (4 + k)) != 0 {
+                            keys.push(hash(template::DICT_KIND, &[&[k]]));
+                        }
+                    }
+                }
+            }
+        }
+        for offset in [-1isize, 0, 1] {
+            let j = at + offset;
+            if j < 0 || j as usize >= n {
+                continue;
+            }
+            if scratch.place[j as usize] != 0 {
+                let mark = [offset as u8, scratch.place[j as usize]];
+                keys.push(hash(template::PLACE, &[&mark]));
+                if offset == 0 {
+                    keys.push(hash(template::PLACE, &[&mark, short]));
+                }
+            }
+            if scratch.phrase[j as usize] != 0 {
+                let mark = [offset as u8, scratch.phrase[j as usize]];
+                keys.push(hash(template::PHRASE, &[&mark]));
+                if offset == 0 {
+                    keys.push(hash(template::PHRASE, &[&mark, short]));
+                }
+            }
+        }
+        let key = vocab_hash(lower);
+        if let Some(counts) = doc.cases.get(&key) {
+            let own = case_class(token, i == 0, caps);
+            let mut elsewhere = *counts;
+            if let Some(own) = own {
+                elsewhere[own] = elsewhere[own].saturating_sub(1);
+            }
+            let own = own.map_or(9, |c| c as u8);
+            for (class, &count) in elsewhere.iter().enumerate() {
+                if count > 0 {
+                    keys.push(hash(template::DOC_CASE, &[&[own, class as u8]]));
+                }
+            }
+        }
+        if has_upper {
+            if let Some(&kinds) = doc.phrases.get(&key) {
+                keys.push(hash(template::DOC_PHRASE, &[&[kinds]]));
+                keys.push(hash(template::DOC_PHRASE, &[&[kinds], short]));
+            }
+        }
+        if quoted[i] {
+            keys.push(hash(template::QUOTED, &[short]));
+            let first = i > 0 && !quoted[i - 1];
+            keys.push(hash(template::QUOTED, &[b"first", &[u8::from(first)]]));
+        }
+        if caps {
+            keys.push(hash(template::CAPS_SENTENCE, &[short]));
+            keys.push(hash(template::CAPS_SENTENCE, &[b"w", lower.as_bytes()]));
+        }
+    }
+    scratch.offsets.push(keys.len());
+}
