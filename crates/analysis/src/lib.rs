@@ -12,6 +12,7 @@
 //! ```
 
 pub mod dedup;
+pub mod entities;
 pub mod geo;
 pub mod ingest;
 pub mod kb;

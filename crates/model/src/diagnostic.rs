@@ -61,6 +61,8 @@ pub enum DiagnosticCode {
     ExactDuplicate,
     /// A syndicated copy or light rewrite of another article.
     NearDuplicate,
+    /// A place name that the gazetteer and the article's context cannot pin to one place.
+    AmbiguousPlace,
 }
 
 impl DiagnosticCode {
@@ -85,6 +87,7 @@ impl DiagnosticCode {
             DiagnosticCode::SummaryOnly => "summary_only",
             DiagnosticCode::ExactDuplicate => "exact_duplicate",
             DiagnosticCode::NearDuplicate => "near_duplicate",
+            DiagnosticCode::AmbiguousPlace => "ambiguous_place",
         }
     }
 }

@@ -91,37 +91,44 @@ fn fetch_config() -> FetchConfig {
 }
 
 /// A generated corpus of plain-text files and JSON Lines batches run through the real pipeline,
-/// twice, to show that throughput holds and peak memory stays flat as the corpus doubles.
+/// twice, to show that throughput holds and peak memory stays flat as the corpus doubles:
+/// first ingestion alone (reading, cleaning, labelling, language, segmentation, duplicates),
+/// then with extraction (entities, relations, places) as `vigia analyze` runs it.
 fn generated_corpus(count: usize) -> anyhow::Result<()> {
-    for count in [count, count * 2] {
-        let dir = std::env::temp_dir().join(format!("vigia-bench-{}-{count}", std::process::id()));
-        write_corpus(&dir, count)?;
-        let (inputs, diagnostics) = input::collect(&[dir.display().to_string()]);
-        let config = RunConfig {
-            ingest: IngestConfig::default(),
-            outlet: None,
-            follow_links: false,
-            progress: false,
-        };
-        let started = Instant::now();
-        let summary = pipeline::run(
-            &inputs,
-            diagnostics,
-            &config,
-            &Fetcher::new(&fetch_config()),
-            &mut NullSink,
-        )?;
-        let seconds = started.elapsed().as_secs_f64();
-        println!(
-            "generated corpus: {} articles ({} near or exact copies) in {} files in {:.3} s: {:.0} articles/s; peak RSS {} MiB",
-            summary.documents,
-            summary.duplicates,
-            summary.inputs,
-            seconds,
-            summary.documents as f64 / seconds,
-            peak_rss_mib().map_or("unknown".to_string(), |mib| mib.to_string()),
-        );
-        fs::remove_dir_all(&dir).ok();
+    for extract in [false, true] {
+        for count in [count, count * 2] {
+            let dir =
+                std::env::temp_dir().join(format!("vigia-bench-{}-{count}", std::process::id()));
+            write_corpus(&dir, count)?;
+            let (inputs, diagnostics) = input::collect(&[dir.display().to_string()]);
+            let config = RunConfig {
+                ingest: IngestConfig::default(),
+                outlet: None,
+                follow_links: false,
+                progress: false,
+                extract,
+            };
+            let started = Instant::now();
+            let summary = pipeline::run(
+                &inputs,
+                diagnostics,
+                &config,
+                &Fetcher::new(&fetch_config()),
+                &mut NullSink,
+            )?;
+            let seconds = started.elapsed().as_secs_f64();
+            println!(
+                "generated corpus, {}: {} articles ({} near or exact copies) in {} files in {:.3} s: {:.0} articles/s; peak RSS {} MiB",
+                if extract { "ingestion + extraction" } else { "ingestion" },
+                summary.documents,
+                summary.duplicates,
+                summary.inputs,
+                seconds,
+                summary.documents as f64 / seconds,
+                peak_rss_mib().map_or("unknown".to_string(), |mib| mib.to_string()),
+            );
+            fs::remove_dir_all(&dir).ok();
+        }
     }
     Ok(())
 }

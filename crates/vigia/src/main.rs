@@ -86,11 +86,14 @@ fn report(
             .build_global()
             .context("cannot start worker threads")?;
     }
+    // Loaded once here, so that a broken build fails before any input is read.
+    pipeline::shipped()?;
     let config = pipeline::RunConfig {
         ingest: analysis::ingest::IngestConfig { max_bytes: read.max_bytes },
         outlet: read.outlet.clone(),
         follow_links: read.follow_links,
         progress: !read.no_progress,
+        extract: true,
     };
     let fetcher = fetch::Fetcher::new(&fetch::FetchConfig {
         timeout: Duration::from_secs(read.timeout),

@@ -3,21 +3,65 @@
 //! Work proceeds in chunks so that memory stays flat: a chunk is loaded and analysed on all
 //! cores, then written out and dropped before the next one starts.
 
-use std::io::IsTerminal;
+use std::{io::IsTerminal, sync::OnceLock};
 
 use analysis::{
     dedup::{self, DedupIndex, Sketch},
+    entities::{self, DocumentEntities, EntityIndex, Resources},
+    geo::{Gazetteer, SHIPPED_TABLE},
     ingest::{self, Draft, IngestConfig, SourceMeta},
+    kb::KnowledgeBase,
+    ner::NerModel,
 };
+use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use model::{Article, Diagnostic, DiagnosticCode, DuplicateKind, Format, Severity};
 use rayon::prelude::*;
 
 use crate::{
     fetch::Fetcher,
+    flags::NerLanguage,
     input::{self, Input},
-    report::{Sink, Summary},
+    report::{Extracted, Sink, Summary},
 };
+
+/// The models and tables extraction reads, compiled into the binary and loaded once per process.
+pub(crate) struct Shipped {
+    ner_es: NerModel,
+    ner_en: NerModel,
+    kb: KnowledgeBase,
+    gazetteer: Gazetteer,
+}
+
+impl Shipped {
+    /// Borrowed views for the analysis stages, shared by every worker thread.
+    pub(crate) fn resources(&self) -> Resources<'_> {
+        Resources {
+            ner_es: &self.ner_es,
+            ner_en: &self.ner_en,
+            kb: &self.kb,
+            gazetteer: &self.gazetteer,
+        }
+    }
+}
+
+/// The shipped models and tables, loaded on first use.
+pub(crate) fn shipped() -> anyhow::Result<&'static Shipped> {
+    static SHIPPED: OnceLock<Result<Shipped, String>> = OnceLock::new();
+    let load = || -> anyhow::Result<Shipped> {
+        Ok(Shipped {
+            ner_es: crate::ner_cmd::shipped(NerLanguage::Es)?,
+            ner_en: crate::ner_cmd::shipped(NerLanguage::En)?,
+            kb: KnowledgeBase::shipped(),
+            gazetteer: Gazetteer::from_reader(SHIPPED_TABLE.as_bytes())
+                .context("shipped gazetteer")?,
+        })
+    };
+    SHIPPED
+        .get_or_init(|| load().map_err(|err| format!("{err:#}")))
+        .as_ref()
+        .map_err(|err| anyhow::anyhow!("cannot load the shipped models: {err}"))
+}
 
 /// How a batch is run.
 pub(crate) struct RunConfig {
@@ -25,6 +69,8 @@ pub(crate) struct RunConfig {
     pub(crate) outlet: Option<String>,
     pub(crate) follow_links: bool,
     pub(crate) progress: bool,
+    /// Run extraction (entities, relations) after ingestion; benchmarks of ingestion alone turn it off.
+    pub(crate) extract: bool,
 }
 
 /// Inputs read together: enough to keep every core busy, few enough to bound memory.
@@ -65,8 +111,12 @@ pub(crate) fn run(
     // Arguments that could not become inputs (missing paths, bad URLs) count as failed inputs.
     summary.failed += diagnostics.len();
     summary.inputs += diagnostics.len();
+    let shipped = shipped().map_err(std::io::Error::other)?;
+    let resources = shipped.resources();
     let progress = progress_bar(inputs.len() as u64, config.progress);
     let mut dedup = DedupIndex::new();
+    // Entities span documents, so their index grows with the batch and is written at the end.
+    let mut index = EntityIndex::new();
     for chunk in chunks(inputs) {
         let readouts: Vec<Readout> =
             chunk.par_iter().map(|input| read(input, config, fetcher)).collect();
@@ -85,9 +135,15 @@ pub(crate) fn run(
         let mut drafts = drafts.into_iter().peekable();
         while drafts.peek().is_some() {
             let batch: Vec<Draft> = drafts.by_ref().take(FINISH_BATCH).collect();
-            let finished: Vec<Finished> =
-                batch.into_par_iter().map(|draft| finish(draft, config, fetcher)).collect();
-            for Finished { mut article, sketch, notes, followed } in finished {
+            let finished: Vec<Finished> = batch
+                .into_par_iter()
+                .map(|draft| finish(draft, config, fetcher, &resources))
+                .collect();
+            for Finished { mut article, sketch, notes, followed, entities } in finished {
+                if let Some(entities) = &entities {
+                    diagnostics.extend(entities.diagnostics.iter().cloned());
+                    index.add(entities, &shipped.kb);
+                }
                 if followed {
                     // The summary note is answered now.
                     diagnostics.retain(|d| {
@@ -122,6 +178,8 @@ pub(crate) fn run(
         }
     }
     progress.finish_and_clear();
+    let (entities, relations) = index.into_parts();
+    sink.extracted(&Extracted { entities, relations })?;
     sink.finish(&diagnostics, &summary)?;
     Ok(summary)
 }
@@ -211,10 +269,17 @@ struct Finished {
     notes: Vec<Diagnostic>,
     /// The draft's summary was replaced by its linked page.
     followed: bool,
+    /// The article's entities, linked within it and geocoded, when extraction runs.
+    entities: Option<DocumentEntities>,
 }
 
 /// Turns one draft into an article, following its link first when asked to.
-fn finish(draft: Draft, config: &RunConfig, fetcher: &Fetcher) -> Finished {
+fn finish(
+    draft: Draft,
+    config: &RunConfig,
+    fetcher: &Fetcher,
+    resources: &Resources<'_>,
+) -> Finished {
     let mut notes = Vec::new();
     let wants_follow = config.follow_links && draft.follow.is_some();
     let draft = if wants_follow { follow(draft, config, fetcher, &mut notes) } else { draft };
@@ -222,7 +287,8 @@ fn finish(draft: Draft, config: &RunConfig, fetcher: &Fetcher) -> Finished {
     let (article, more) = ingest::finish(draft);
     notes.extend(more);
     let sketch = dedup::sketch(&article);
-    Finished { article, sketch, notes, followed }
+    let entities = config.extract.then(|| entities::extract(&article, resources));
+    Finished { article, sketch, notes, followed, entities }
 }
 
 /// Replaces a feed summary with the linked page, keeping the feed's metadata where it has any.

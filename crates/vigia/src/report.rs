@@ -9,10 +9,20 @@ pub(crate) mod markdown;
 
 use std::io;
 
+use analysis::entities::{Entity, Relation};
 use model::{Article, Diagnostic};
 
 /// The version of the JSON report; bump the minor for added fields, the major for changes.
-pub(crate) const SCHEMA_VERSION: &str = "1.0.0";
+pub(crate) const SCHEMA_VERSION: &str = "1.1.0";
+
+/// What the run extracted across documents, known only once every document is read.
+#[derive(Debug, Default)]
+pub(crate) struct Extracted {
+    /// Entities, in order of first mention.
+    pub(crate) entities: Vec<Entity>,
+    /// Relations between them, in order of first statement.
+    pub(crate) relations: Vec<Relation>,
+}
 
 /// What happened to the inputs of one run.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -51,6 +61,11 @@ impl Summary {
 pub(crate) trait Sink {
     /// One analysed document.
     fn document(&mut self, article: &Article) -> io::Result<()>;
+    /// The sections that span documents, after the last document and before `finish`.
+    fn extracted(&mut self, extracted: &Extracted) -> io::Result<()> {
+        let _ = extracted;
+        Ok(())
+    }
     /// The end of the run.
     fn finish(&mut self, diagnostics: &[Diagnostic], summary: &Summary) -> io::Result<()>;
 }

@@ -9,7 +9,7 @@ fn sample_corpus_golden() {
     let output = vigia(&["analyze", "examples/lima-2023", "--format", "json"], b"");
     assert!(output.status.success(), "stderr: {}", String::from_utf8_lossy(&output.stderr));
     let report = report(&output);
-    assert_eq!(report["schema_version"], "1.0.0");
+    assert_eq!(report["schema_version"], "1.1.0");
     expect_file!["golden/lima-2023.txt"].assert_eq(&render(&report));
 }
 
@@ -39,8 +39,12 @@ fn stdin_is_an_input() {
           title: Police arrest four in Lima
           outlet: Test Wire | published: - | authors: [] | url: -
           sentences: 2 | tokens: 17 | duplicate_of: -
+          ent place          Lima ← "Lima"
+          ent person         Julio Herrera ← "Julio Herrera"
           headline      en  Police arrest four in Lima
           body          en  Police arrested four people on Tuesday, Col. Julio Herrera said.
+        ENTITY ent-147125146306 place Lima | 1 mention(s) in 1 document(s) | ubigeo:150100 Peru > Lima > Lima (-12.04528, -77.03083)
+        ENTITY ent-124344f5970a person Julio Herrera | 1 mention(s) in 1 document(s)
         SUMMARY {"documents":1,"duplicates":0,"failed":0,"inputs":1,"read":1,"records_failed":0,"skipped":0}
     "#]]
     .assert_eq(&render(&report(&output)));

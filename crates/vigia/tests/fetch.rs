@@ -85,10 +85,16 @@ fn feed_url_with_follow_links() {
           title: Police deploy officers in Lima
           outlet: Loop Wire | published: 2023-11-08T09:30:00-05:00 | authors: [] | url: $BASE/page.html
           sentences: 4 | tokens: 62 | duplicate_of: -
+          ent place          Lima ← "Lima"
+          ent place          La Victoria ← "La Victoria"
+          ent place          Gamarra ← "Gamarra"
           headline      en  Police deploy officers in Lima
           body          en  Police sent 700 officers to La Victoria on Tuesday after a week of rio
           body          en  The interior minister said the operation would last as long as needed,
           body          en  Merchants in Gamarra said they paid weekly fees to the gang for months
+        ENTITY ent-147125146306 place Lima | 1 mention(s) in 1 document(s) | ubigeo:150100 Peru > Lima > Lima (-12.04528, -77.03083)
+        ENTITY ent-957125177410 place La Victoria | 1 mention(s) in 1 document(s) | ubigeo:150115 Peru > Lima > Lima > La Victoria (-12.065, -77.03083)
+        ENTITY ent-c29f76f3e321 place Gamarra | 1 mention(s) in 1 document(s) | geonames:3682182 Colombia > Cesar Department > Gamarra (8.32292, -73.74233)
         SUMMARY {"documents":1,"duplicates":0,"failed":0,"inputs":1,"read":1,"records_failed":0,"skipped":0}
     "#]].assert_eq(&rendered);
 }

@@ -65,6 +65,53 @@ pub(crate) fn report(output: &Output) -> Value {
             );
         }
     }
+    // Every entity mention reads back, in its document's text, as one of the entity's aliases.
+    let texts: std::collections::HashMap<&str, &str> = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["id"].as_str().unwrap(), d["text"].as_str().unwrap()))
+        .collect();
+    for entity in report["entities"].as_array().unwrap() {
+        let aliases: Vec<&str> =
+            entity["aliases"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
+        for mention in entity["mentions"].as_array().unwrap() {
+            let text = texts[mention["document"].as_str().unwrap()];
+            let (start, end) = (
+                mention["start"].as_u64().unwrap() as usize,
+                mention["end"].as_u64().unwrap() as usize,
+            );
+            let slice = text.get(start..end).unwrap_or_else(|| {
+                panic!("mention {start}..{end} of {} is outside its text", entity["name"])
+            });
+            assert!(
+                aliases.contains(&slice),
+                "mention {slice:?} of {} is not among its aliases {aliases:?}",
+                entity["name"]
+            );
+        }
+    }
+    let ids: Vec<&str> =
+        report["entities"].as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap()).collect();
+    for relation in report["relations"].as_array().unwrap() {
+        for end in ["subject", "object"] {
+            assert!(
+                ids.contains(&relation[end].as_str().unwrap()),
+                "{end} of {relation} is no entity"
+            );
+        }
+        for evidence in relation["evidence"].as_array().unwrap() {
+            let text = texts[evidence["document"].as_str().unwrap()];
+            let (start, end) = (
+                evidence["start"].as_u64().unwrap() as usize,
+                evidence["end"].as_u64().unwrap() as usize,
+            );
+            assert!(
+                text.get(start..end).is_some_and(|s| !s.is_empty()),
+                "evidence {evidence} is not a span of its text"
+            );
+        }
+    }
     report
 }
 
@@ -93,6 +140,7 @@ pub(crate) fn render(report: &Value) -> String {
             field("token_count"),
             field("duplicate_of"),
         ));
+        out.push_str(&document_entities(report, document));
         for block in document["blocks"].as_array().unwrap() {
             let (start, end) = (
                 block["start"].as_u64().unwrap() as usize,
@@ -107,6 +155,48 @@ pub(crate) fn render(report: &Value) -> String {
             ));
         }
     }
+    for entity in report["entities"].as_array().unwrap() {
+        let mentions = entity["mentions"].as_array().unwrap();
+        let mut documents: Vec<&str> =
+            mentions.iter().map(|m| m["document"].as_str().unwrap()).collect();
+        documents.dedup();
+        documents.sort_unstable();
+        documents.dedup();
+        let place = match &entity["place"] {
+            Value::Null => String::new(),
+            place => format!(
+                " | {} {} ({}, {})",
+                place["gazetteer_id"].as_str().unwrap(),
+                place["admin_path"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|p| p.as_str().unwrap())
+                    .collect::<Vec<_>>()
+                    .join(" > "),
+                place["lat"],
+                place["lon"]
+            ),
+        };
+        out.push_str(&format!(
+            "ENTITY {} {} {} | {} mention(s) in {} document(s){place}\n",
+            entity["id"].as_str().unwrap(),
+            entity["type"].as_str().unwrap(),
+            entity["name"].as_str().unwrap(),
+            mentions.len(),
+            documents.len(),
+        ));
+    }
+    for relation in report["relations"].as_array().unwrap() {
+        out.push_str(&format!(
+            "RELATION {} {} {} ({}), {} evidence span(s)\n",
+            name_of(report, relation["subject"].as_str().unwrap()),
+            relation["type"].as_str().unwrap(),
+            name_of(report, relation["object"].as_str().unwrap()),
+            relation["modality"].as_str().unwrap(),
+            relation["evidence"].as_array().unwrap().len()
+        ));
+    }
     for diagnostic in report["diagnostics"].as_array().unwrap() {
         out.push_str(&format!(
             "DIAG {} {} {}: {}\n",
@@ -118,6 +208,77 @@ pub(crate) fn render(report: &Value) -> String {
     }
     out.push_str(&format!("SUMMARY {}\n", report["summary"]));
     out
+}
+
+/// The name of the entity with this id, or the id itself.
+fn name_of<'r>(report: &'r Value, id: &'r str) -> &'r str {
+    report["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|entity| entity["id"] == id)
+        .map_or(id, |entity| entity["name"].as_str().unwrap())
+}
+
+/// One line per entity mentioned in `document`, in order of first mention, with the forms used,
+/// then one per relation stated in it.
+fn document_entities(report: &Value, document: &Value) -> String {
+    let id = document["id"].as_str().unwrap();
+    let text = document["text"].as_str().unwrap();
+    let mut found: Vec<(u64, String)> = Vec::new();
+    for entity in report["entities"].as_array().unwrap() {
+        let spans: Vec<(u64, u64)> = entity["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["document"] == id)
+            .map(|m| (m["start"].as_u64().unwrap(), m["end"].as_u64().unwrap()))
+            .collect();
+        let Some(&(first, _)) = spans.first() else { continue };
+        let mut forms: Vec<(&str, usize)> = Vec::new();
+        for (start, end) in spans {
+            let form = &text[start as usize..end as usize];
+            match forms.iter_mut().find(|(f, _)| *f == form) {
+                Some((_, n)) => *n += 1,
+                None => forms.push((form, 1)),
+            }
+        }
+        let forms: Vec<String> = forms
+            .iter()
+            .map(|(f, n)| if *n > 1 { format!("{f:?}×{n}") } else { format!("{f:?}") })
+            .collect();
+        found.push((
+            first,
+            format!(
+                "  ent {:<14} {} ← {}\n",
+                entity["type"].as_str().unwrap(),
+                entity["name"].as_str().unwrap(),
+                forms.join(" ")
+            ),
+        ));
+    }
+    for relation in report["relations"].as_array().unwrap() {
+        for evidence in relation["evidence"].as_array().unwrap() {
+            if evidence["document"] != id {
+                continue;
+            }
+            found.push((
+                u64::MAX,
+                format!(
+                    "  rel {} {} {} ({}) @{}..{}\n",
+                    name_of(report, relation["subject"].as_str().unwrap()),
+                    relation["type"].as_str().unwrap(),
+                    name_of(report, relation["object"].as_str().unwrap()),
+                    relation["modality"].as_str().unwrap(),
+                    evidence["start"],
+                    evidence["end"]
+                ),
+            ));
+        }
+    }
+    // Entities in order of first mention, then relations in report order.
+    found.sort_by_key(|(first, _)| *first);
+    found.into_iter().map(|(_, line)| line).collect()
 }
 
 /// Replaces document ids with `doc-…`, for inputs whose path (and so id) differs between runs.

@@ -1,18 +1,21 @@
 //! The JSON report, written as a stream.
 //!
-//! ## Wire format (schema_version 1.0.0)
+//! ## Wire format (schema_version 1.1.0)
 //! One JSON object with these members, in this order:
 //! `schema_version`, `generator`, `documents`, `entities`, `relations`, `quotes`, `quantities`,
 //! `events`, `stories`, `diagnostics`, `summary`.
 //! Every `start`/`end` is a byte offset into the owning document's `text`.
 //! Field names never change within a major version; new fields bump the minor version.
+//! `entities` and `relations` are filled since 1.1.0; it is written after the last document, as entities span
+//! documents. A relation's `subject` and `object` are entity ids.
 
 use std::io::{self, Write};
 
+use analysis::entities::{Entity, Relation};
 use model::{Article, Diagnostic, DuplicateKind};
 use serde::Serialize;
 
-use super::{Sink, Summary, SCHEMA_VERSION};
+use super::{Extracted, Sink, Summary, SCHEMA_VERSION};
 
 #[derive(Serialize)]
 pub(crate) struct DocumentDto<'a> {
@@ -52,6 +55,90 @@ struct DuplicateDto<'a> {
     document: &'a str,
     kind: &'static str,
     similarity: f64,
+}
+
+#[derive(Serialize)]
+struct EntityDto<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    aliases: &'a [String],
+    mentions: Vec<EvidenceDto<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    place: Option<PlaceDto<'a>>,
+}
+
+#[derive(Serialize)]
+struct RelationDto<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    subject: &'a str,
+    object: &'a str,
+    modality: &'static str,
+    evidence: Vec<EvidenceDto<'a>>,
+}
+
+impl<'a> From<&'a Relation> for RelationDto<'a> {
+    fn from(relation: &'a Relation) -> RelationDto<'a> {
+        RelationDto {
+            kind: relation.kind.as_str(),
+            subject: &relation.subject,
+            object: &relation.object,
+            modality: relation.modality.as_str(),
+            evidence: relation
+                .evidence
+                .iter()
+                .map(|e| EvidenceDto {
+                    document: &e.document,
+                    start: e.span.start,
+                    end: e.span.end,
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct EvidenceDto<'a> {
+    document: &'a str,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct PlaceDto<'a> {
+    lat: f64,
+    lon: f64,
+    admin_path: &'a [String],
+    gazetteer_id: &'a str,
+}
+
+impl<'a> From<&'a Entity> for EntityDto<'a> {
+    fn from(entity: &'a Entity) -> EntityDto<'a> {
+        EntityDto {
+            id: &entity.id,
+            name: &entity.name,
+            kind: entity.kind.as_str(),
+            aliases: &entity.aliases,
+            mentions: entity
+                .mentions
+                .iter()
+                .map(|m| EvidenceDto {
+                    document: &m.document,
+                    start: m.span.start,
+                    end: m.span.end,
+                })
+                .collect(),
+            place: entity.place.as_ref().map(|place| PlaceDto {
+                // Five decimals is about a metre: enough, and stable across platforms.
+                lat: (place.lat * 1e5).round() / 1e5,
+                lon: (place.lon * 1e5).round() / 1e5,
+                admin_path: &place.admin_path,
+                gazetteer_id: &place.gazetteer_id,
+            }),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -133,11 +220,13 @@ pub(crate) struct JsonSink<W: Write> {
     out: W,
     pretty: bool,
     documents: usize,
+    /// The sections after `documents` up to `relations` are written.
+    extracted: bool,
 }
 
 impl<W: Write> JsonSink<W> {
     pub(crate) fn new(out: W, pretty: bool) -> JsonSink<W> {
-        JsonSink { out, pretty, documents: 0 }
+        JsonSink { out, pretty, documents: 0, extracted: false }
     }
 
     fn value(&mut self, value: &impl Serialize) -> io::Result<()> {
@@ -170,13 +259,31 @@ impl<W: Write> Sink for JsonSink<W> {
         self.value(&DocumentDto::from(article))
     }
 
-    fn finish(&mut self, diagnostics: &[Diagnostic], summary: &Summary) -> io::Result<()> {
+    fn extracted(&mut self, extracted: &Extracted) -> io::Result<()> {
         if self.documents == 0 {
             self.open()?;
         }
+        self.extracted = true;
+        self.out.write_all(b"\n],\n\"entities\":[")?;
+        for (idx, entity) in extracted.entities.iter().enumerate() {
+            self.out.write_all(if idx == 0 { b"\n" } else { b",\n" })?;
+            self.value(&EntityDto::from(entity))?;
+        }
+        self.out.write_all(b"\n],\n\"relations\":[")?;
+        for (idx, relation) in extracted.relations.iter().enumerate() {
+            self.out.write_all(if idx == 0 { b"\n" } else { b",\n" })?;
+            self.value(&RelationDto::from(relation))?;
+        }
+        self.out.write_all(b"\n]")
+    }
+
+    fn finish(&mut self, diagnostics: &[Diagnostic], summary: &Summary) -> io::Result<()> {
+        if !self.extracted {
+            self.extracted(&Extracted::default())?;
+        }
         // Later stages fill these sections; their names are fixed by the contract already.
         self.out.write_all(
-            b"\n],\n\"entities\":[],\n\"relations\":[],\n\"quotes\":[],\n\"quantities\":[],\n\"events\":[],\n\"stories\":[],\n\"diagnostics\":[",
+            b",\n\"quotes\":[],\n\"quantities\":[],\n\"events\":[],\n\"stories\":[],\n\"diagnostics\":[",
         )?;
         for (idx, diagnostic) in diagnostics.iter().enumerate() {
             self.out.write_all(if idx == 0 { b"\n" } else { b",\n" })?;

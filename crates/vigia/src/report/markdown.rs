@@ -4,17 +4,22 @@ use std::io::{self, Write};
 
 use model::{Article, BlockKind, Diagnostic, DuplicateKind};
 
-use super::{Sink, Summary, SCHEMA_VERSION};
+use super::{Extracted, Sink, Summary, SCHEMA_VERSION};
+
+/// Documents listed by id in an entity's row; more are counted.
+const LISTED_DOCUMENTS: usize = 3;
 
 /// Streams a Markdown report to a writer.
 pub(crate) struct MarkdownSink<W: Write> {
     out: W,
     documents: usize,
+    /// The entities section is written.
+    extracted: bool,
 }
 
 impl<W: Write> MarkdownSink<W> {
     pub(crate) fn new(out: W) -> MarkdownSink<W> {
-        MarkdownSink { out, documents: 0 }
+        MarkdownSink { out, documents: 0, extracted: false }
     }
 
     fn open(&mut self) -> io::Result<()> {
@@ -82,12 +87,96 @@ impl<W: Write> Sink for MarkdownSink<W> {
         Ok(())
     }
 
-    fn finish(&mut self, diagnostics: &[Diagnostic], summary: &Summary) -> io::Result<()> {
+    fn extracted(&mut self, extracted: &Extracted) -> io::Result<()> {
         if self.documents == 0 {
             self.open()?;
             writeln!(self.out, "No documents.\n")?;
         }
-        for section in ["Entities", "Relations", "Quotes", "Quantities", "Events", "Stories"] {
+        self.extracted = true;
+        writeln!(self.out, "## Entities\n")?;
+        if extracted.entities.is_empty() {
+            writeln!(self.out, "None extracted.\n")?;
+        } else {
+            writeln!(
+                self.out,
+                "| name | type | aliases | mentions | documents | place |\n| --- | --- | --- | --- | --- | --- |"
+            )?;
+            for entity in &extracted.entities {
+                let mut documents: Vec<&str> = Vec::new();
+                for mention in &entity.mentions {
+                    if !documents.contains(&&*mention.document) {
+                        documents.push(&mention.document);
+                    }
+                }
+                let mut listed =
+                    documents.iter().take(LISTED_DOCUMENTS).copied().collect::<Vec<_>>().join(", ");
+                if documents.len() > LISTED_DOCUMENTS {
+                    listed.push_str(&format!(" and {} more", documents.len() - LISTED_DOCUMENTS));
+                }
+                let place = entity.place.as_ref().map_or_else(String::new, |place| {
+                    format!(
+                        "{} ({:.4}, {:.4}; {})",
+                        place.admin_path.join(" › "),
+                        place.lat,
+                        place.lon,
+                        place.gazetteer_id
+                    )
+                });
+                writeln!(
+                    self.out,
+                    "| {} | {} | {} | {} | {listed} | {} |",
+                    cell(&entity.name),
+                    entity.kind.as_str(),
+                    cell(&entity.aliases.join("; ")),
+                    entity.mentions.len(),
+                    cell(&place)
+                )?;
+            }
+            writeln!(self.out)?;
+        }
+        writeln!(self.out, "## Relations\n")?;
+        if extracted.relations.is_empty() {
+            writeln!(self.out, "None extracted.\n")?;
+            return Ok(());
+        }
+        let name = |id: &str| {
+            extracted
+                .entities
+                .iter()
+                .find(|e| e.id == id)
+                .map_or(id.to_string(), |e| e.name.clone())
+        };
+        writeln!(
+            self.out,
+            "| subject | relation | object | modality | evidence |\n| --- | --- | --- | --- | --- |"
+        )?;
+        for relation in &extracted.relations {
+            let mut documents: Vec<&str> = Vec::new();
+            for evidence in &relation.evidence {
+                if !documents.contains(&&*evidence.document) {
+                    documents.push(&evidence.document);
+                }
+            }
+            writeln!(
+                self.out,
+                "| {} | {} | {} | {} | {} sentence(s) in {} |",
+                cell(&name(&relation.subject)),
+                relation.kind.as_str().replace('_', " "),
+                cell(&name(&relation.object)),
+                relation.modality.as_str(),
+                relation.evidence.len(),
+                documents.join(", ")
+            )?;
+        }
+        writeln!(self.out)?;
+        Ok(())
+    }
+
+    fn finish(&mut self, diagnostics: &[Diagnostic], summary: &Summary) -> io::Result<()> {
+        if !self.extracted {
+            self.extracted(&Extracted::default())?;
+        }
+        for section in ["Quotes", "Quantities", "Events", "Stories"] {
             writeln!(self.out, "## {section}\n\nNone extracted.\n")?;
         }
         writeln!(self.out, "## Diagnostics\n")?;

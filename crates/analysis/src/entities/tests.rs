@@ -1,0 +1,321 @@
+//! Tests for entities: recognition, within-document linking, geocoding and cross-document resolution.
+
+use std::sync::OnceLock;
+
+use expect_test::{expect, Expect};
+
+use super::{extract, resolve, DocumentEntities, Resources};
+use crate::{
+    geo::{Gazetteer, SHIPPED_TABLE},
+    ingest::{self, IngestConfig, SourceMeta},
+    kb::KnowledgeBase,
+    ner::NerModel,
+};
+
+struct Loaded {
+    ner_es: NerModel,
+    ner_en: NerModel,
+    kb: KnowledgeBase,
+    gazetteer: Gazetteer,
+}
+
+/// The shipped models and tables, loaded once for all tests.
+fn resources() -> Resources<'static> {
+    static LOADED: OnceLock<Loaded> = OnceLock::new();
+    let loaded = LOADED.get_or_init(|| Loaded {
+        ner_es: NerModel::from_bytes(include_bytes!("../../models/ner-es.bin")).unwrap(),
+        ner_en: NerModel::from_bytes(include_bytes!("../../models/ner-en.bin")).unwrap(),
+        kb: KnowledgeBase::shipped(),
+        gazetteer: Gazetteer::from_reader(SHIPPED_TABLE.as_bytes()).unwrap(),
+    });
+    Resources {
+        ner_es: &loaded.ner_es,
+        ner_en: &loaded.ner_en,
+        kb: &loaded.kb,
+        gazetteer: &loaded.gazetteer,
+    }
+}
+
+/// Reads each document of `fixture` (a `//- name` line, then its text: headline, blank line,
+/// body), extracts and resolves the entities of all of them, and renders each document's
+/// language, one line per entity (type, name, knowledge base id, aliases, mentions as
+/// `document@offset`) with its place, the relations, then the diagnostics. Every mention must read back as one of its entity's aliases.
+#[track_caller]
+fn check(fixture: &str, expect: Expect) {
+    let resources = resources();
+    let mut names = Vec::new();
+    let mut texts = Vec::new();
+    let mut documents: Vec<DocumentEntities> = Vec::new();
+    let mut languages = Vec::new();
+    for part in fixture.split("//- ").filter(|part| !part.trim().is_empty()) {
+        let (name, text) = part.split_once('\n').expect("a name line");
+        let read =
+            ingest::read(text.trim().as_bytes(), &SourceMeta::new(name), &IngestConfig::default());
+        let draft = read.drafts.into_iter().next().expect("one draft");
+        let (article, _) = ingest::finish(draft);
+        languages.push(format!("document {name} [{}]\n", article.language.code()));
+        documents.push(extract(&article, &resources));
+        names.push((article.id.clone(), name.to_string()));
+        texts.push((article.id.clone(), article.text.clone()));
+    }
+    let mut out = languages.concat();
+    let (entities, relations) = resolve(&documents, resources.kb);
+    let name_of = |id: &str| entities.iter().find(|e| e.id == id).map_or("?", |e| e.name.as_str());
+    for entity in &entities {
+        let mentions: Vec<String> = entity
+            .mentions
+            .iter()
+            .map(|m| {
+                let text = &texts.iter().find(|(id, _)| **id == *m.document).unwrap().1;
+                let slice = &text[m.span.start..m.span.end];
+                assert!(
+                    entity.aliases.iter().any(|a| a == slice),
+                    "{slice:?} is not an alias of {}",
+                    entity.name
+                );
+                let name = &names.iter().find(|(id, _)| **id == *m.document).unwrap().1;
+                format!("{name}@{}", m.span.start)
+            })
+            .collect();
+        out += &format!(
+            "{} {:?}{} aliases {:?} at {}\n",
+            entity.kind.as_str(),
+            entity.name,
+            entity.kb_id.as_ref().map(|id| format!(" [{id}]")).unwrap_or_default(),
+            entity.aliases,
+            mentions.join(" ")
+        );
+        if let Some(place) = &entity.place {
+            out += &format!("  place {} {}\n", place.gazetteer_id, place.admin_path.join(" > "));
+        }
+    }
+    for relation in &relations {
+        let evidence: Vec<String> = relation
+            .evidence
+            .iter()
+            .map(|e| {
+                let name = &names.iter().find(|(id, _)| **id == *e.document).unwrap().1;
+                format!("{name}@{}..{}", e.span.start, e.span.end)
+            })
+            .collect();
+        out += &format!(
+            "relation {} {} {} ({}) in {}\n",
+            name_of(&relation.subject),
+            relation.kind.as_str(),
+            name_of(&relation.object),
+            relation.modality.as_str(),
+            evidence.join(" ")
+        );
+    }
+    for document in &documents {
+        for diagnostic in &document.diagnostics {
+            out += &format!(
+                "{} {}: {}\n",
+                diagnostic.severity.as_str(),
+                diagnostic.code.as_str(),
+                diagnostic.message
+            );
+        }
+    }
+    expect.assert_eq(&out);
+}
+
+#[test]
+fn english_short_forms_acronyms_and_kb_names() {
+    check(
+        r#"
+//- a.txt
+Gang video threatens drivers in Lima
+
+Luis García, a driver from El Agustino, said the Peruvian National Police (PNP) had done nothing. Mr. García said Los Gallegos had demanded payments. Gallegos is a cell of Tren de Aragua, the PNP said.
+"#,
+        expect![[r#"
+            document a.txt [en]
+            place "Lima" aliases ["Lima"] at a.txt@32
+              place ubigeo:150100 Peru > Lima > Lima
+            person "Luis García" aliases ["Luis García", "García"] at a.txt@38 a.txt@141
+            place "El Agustino" aliases ["El Agustino"] at a.txt@66
+              place ubigeo:150111 Peru > Lima > Lima > El Agustino
+            organization "Policía Nacional del Perú" [pe-pnp] aliases ["Peruvian National Police", "PNP"] at a.txt@88 a.txt@114 a.txt@232
+            criminal_group "Los Gallegos" [los-gallegos] aliases ["Los Gallegos", "Gallegos"] at a.txt@154 a.txt@190
+            criminal_group "Tren de Aragua" [tren-de-aragua] aliases ["Tren de Aragua"] at a.txt@212
+            relation Los Gallegos cell_of Tren de Aragua (reported) in a.txt@190..241
+        "#]],
+    );
+}
+
+#[test]
+fn spanish_places_and_defined_acronyms() {
+    check(
+        r#"
+//- b.txt
+Disturbios en La Victoria y El Agustino
+
+La Asociación de Mototaxistas Unidos (AMU) denunció cobros en La Victoria y el Cercado de Lima. Según la Policía Nacional del Perú, la banda es una presunta célula del Tren de Aragua. La AMU pidió más patrullaje a la Policía Nacional.
+"#,
+        expect![[r#"
+            document b.txt [es]
+            place "La Victoria" aliases ["La Victoria"] at b.txt@14 b.txt@105
+              place ubigeo:150115 Peru > Lima > Lima > La Victoria
+            place "El Agustino" aliases ["El Agustino"] at b.txt@28
+              place ubigeo:150111 Peru > Lima > Lima > El Agustino
+            organization "Asociación de Mototaxistas Unidos" aliases ["Asociación de Mototaxistas Unidos", "AMU"] at b.txt@44 b.txt@80 b.txt@234
+            person "Cercado de Lima" aliases ["Cercado de Lima"] at b.txt@122
+            organization "Policía Nacional del Perú" [pe-pnp] aliases ["Policía Nacional del Perú", "Policía Nacional"] at b.txt@149 b.txt@266
+            criminal_group "Tren de Aragua" [tren-de-aragua] aliases ["Tren de Aragua"] at b.txt@215
+        "#]],
+    );
+}
+
+#[test]
+fn names_in_two_languages_are_one_entity() {
+    check(
+        r#"
+//- es.txt
+Capturan a extorsionadores en Lima
+
+La Policía Nacional del Perú capturó a cuatro presuntos miembros de Los Gallegos en Lima.
+
+//- en.txt
+Police arrest four in Lima
+
+The Peruvian National Police arrested four alleged members of the Gallegos gang in Lima on Tuesday.
+"#,
+        expect![[r#"
+            document es.txt [es]
+            document en.txt [en]
+            place "Lima" aliases ["Lima"] at es.txt@30 es.txt@123 en.txt@22 en.txt@111
+              place ubigeo:150100 Peru > Lima > Lima
+            organization "Policía Nacional del Perú" [pe-pnp] aliases ["Policía Nacional del Perú", "Peruvian National Police"] at es.txt@39 en.txt@32
+            criminal_group "Los Gallegos" [los-gallegos] aliases ["Los Gallegos", "Gallegos"] at es.txt@107 en.txt@94
+        "#]],
+    );
+}
+
+#[test]
+fn only_headline_and_body_are_read() {
+    check(
+        r#"
+//- c.txt
+Police arrest four in Lima
+
+By Mariana Quispe
+
+Photo: Carla Ríos / Pacífico Press
+
+Police in Lima arrested four people on Tuesday, Colonel Julio Herrera said.
+"#,
+        expect![[r#"
+            document c.txt [en]
+            place "Lima" aliases ["Lima"] at c.txt@22 c.txt@95
+              place ubigeo:150100 Peru > Lima > Lima
+            person "Julio Herrera" aliases ["Julio Herrera"] at c.txt@141
+        "#]],
+    );
+}
+
+#[test]
+fn unsupported_languages_are_not_tagged() {
+    check(
+        r#"
+//- d.txt
+A polícia prende quatro suspeitos em São Paulo
+
+A Polícia Militar prendeu quatro suspeitos na zona leste de São Paulo nesta terça-feira, segundo a Secretaria da Segurança Pública.
+"#,
+        expect![[r#"
+            document d.txt [pt]
+        "#]],
+    );
+}
+
+#[test]
+fn surnames_point_back_and_dash_acronyms_are_defined() {
+    check(
+        r#"
+//- e.txt
+Maduro responds to Bogotá
+
+Venezuelan President Nicolás Maduro met the Coordinadora Nacional de Transportistas – CNT in Caracas on Monday. Maduro said the CNT would be heard.
+"#,
+        expect![[r#"
+            document e.txt [en]
+            person "Nicolás Maduro" aliases ["Maduro", "Nicolás Maduro"] at e.txt@0 e.txt@49 e.txt@143
+            place "Bogotá" aliases ["Bogotá"] at e.txt@19
+              place geonames:3688689 Colombia > Bogota D.C. > Bogotá
+            other "Venezuelan" aliases ["Venezuelan"] at e.txt@28
+            organization "Coordinadora Nacional de Transportistas" aliases ["Coordinadora Nacional de Transportistas", "CNT"] at e.txt@73 e.txt@117 e.txt@159
+            place "Caracas" aliases ["Caracas"] at e.txt@124
+              place geonames:3646738 Venezuela > Distrito Federal > Caracas
+        "#]],
+    );
+}
+
+#[test]
+fn unresolvable_places_are_reported_not_guessed() {
+    check(
+        r#"
+//- f.txt
+Storm hits San Pedro
+
+Heavy rain flooded San Pedro on Monday, officials said.
+"#,
+        expect![[r#"
+            document f.txt [en]
+            place "San Pedro" aliases ["San Pedro"] at f.txt@11 f.txt@41
+            warning ambiguous_place: place "San Pedro" is ambiguous and was left without coordinates: Honduras > Cortés Department > San Pedro Sula (geonames:3601782); Ivory Coast > Bas-Sassandra District > San-Pédro (geonames:2282006); Philippines > Calabarzon > San Pedro (geonames:1688749); 7 more
+        "#]],
+    );
+}
+
+#[test]
+fn relations_carry_their_modality() {
+    check(
+        r#"
+//- g.txt
+Gang denies ties
+
+Los Choneros denied being part of the Sinaloa Cartel. Police say Los Lobos is a cell of the Jalisco New Generation Cartel, and Ecuadorian prosecutors said in court that Fito is the leader of Los Choneros.
+
+//- h.txt
+Capturan a miembros de Los Gallegos
+
+Según la Policía Nacional del Perú, la banda es una célula del Tren de Aragua. Los Gallegos opera en La Victoria y Tren de Aragua opera en Chile.
+"#,
+        expect![[r#"
+            document g.txt [en]
+            document h.txt [es]
+            criminal_group "Los Choneros" [los-choneros] aliases ["Los Choneros"] at g.txt@18 g.txt@209
+            criminal_group "Cártel de Sinaloa" [cartel-de-sinaloa] aliases ["Sinaloa Cartel"] at g.txt@56
+            criminal_group "Los Lobos" [los-lobos] aliases ["Los Lobos"] at g.txt@83
+            criminal_group "Cártel de Jalisco Nueva Generación" [cjng] aliases ["Jalisco New Generation Cartel"] at g.txt@110
+            other "Ecuadorian" aliases ["Ecuadorian"] at g.txt@145
+            place "Fito" aliases ["Fito"] at g.txt@187
+            criminal_group "Los Gallegos" [los-gallegos] aliases ["Los Gallegos"] at h.txt@23 h.txt@120
+            organization "Policía Nacional del Perú" [pe-pnp] aliases ["Policía Nacional del Perú"] at h.txt@47
+            criminal_group "Tren de Aragua" [tren-de-aragua] aliases ["Tren de Aragua"] at h.txt@104 h.txt@156
+            place "La Victoria" aliases ["La Victoria"] at h.txt@142
+            place "Chile" aliases ["Chile"] at h.txt@180
+              place geonames:3895114 Chile
+            relation Los Choneros part_of Cártel de Sinaloa (denied) in g.txt@18..71
+            relation Los Lobos cell_of Cártel de Jalisco Nueva Generación (reported) in g.txt@72..222
+            relation Los Gallegos cell_of Tren de Aragua (reported) in h.txt@0..35
+            warning ambiguous_place: place "La Victoria" is ambiguous and was left without coordinates: Peru > Lima > Lima > La Victoria (ubigeo:150115); Peru > Lambayeque > Chiclayo > La Victoria (ubigeo:140106)
+        "#]],
+    );
+}
+
+#[test]
+fn known_names_in_unsupported_languages_are_not_read_either() {
+    check(
+        r#"
+//- i.txt
+Comando Vermelho e PCC disputam o controle do tráfico no Rio de Janeiro
+
+O Comando Vermelho e o Primeiro Comando da Capital disputam o controle das rotas do tráfico, segundo a Polícia Federal, que prendeu dez suspeitos nesta semana.
+"#,
+        expect![[r#"
+            document i.txt [pt]
+        "#]],
+    );
+}
