@@ -1,6 +1,6 @@
 //! Places: a gazetteer of countries, first-level divisions, Peru's ubigeo units and cities, and a resolver that picks the place a name means in its article.
 //!
-//! The table is the TSV that `vigia gazetteer build` writes (see
+//! The table is the TSV that `vigia build gazetteer` writes (see
 //! `crates/analysis/data/gazetteer/README.md`); [`SHIPPED_TABLE`] embeds it.
 //! Contains data from GeoNames (<https://www.geonames.org/>), licensed CC BY 4.0.
 //!
@@ -52,7 +52,7 @@ use std::{collections::HashMap, fmt, io::BufRead};
 #[cfg(test)]
 mod tests;
 
-/// The table built by `vigia gazetteer build`, embedded.
+/// The table built by `vigia build gazetteer`, embedded.
 pub const SHIPPED_TABLE: &str = include_str!("../data/gazetteer/places.tsv");
 
 /// The header row every table starts with (after `#` comment lines).

@@ -40,10 +40,10 @@ pub(crate) enum Command {
         #[command(subcommand)]
         what: TrainCommand,
     },
-    /// Build the shipped gazetteer tables from their public sources.
-    Gazetteer {
+    /// Build a shipped table from its public sources.
+    Build {
         #[command(subcommand)]
-        what: GazetteerCommand,
+        what: BuildCommand,
     },
 }
 
@@ -97,11 +97,11 @@ pub(crate) struct EvalNerArgs {
 }
 
 #[derive(Debug, Subcommand)]
-pub(crate) enum GazetteerCommand {
-    /// Rebuild the shipped gazetteer tables from the public source files.
-    Build {
+pub(crate) enum BuildCommand {
+    /// Rebuild the shipped gazetteer table from the public source files.
+    Gazetteer {
         /// The folder holding peru-ubigeo.csv, cities.tsv, admin1.tsv and countries.tsv.
-        #[arg(long, default_value = "../shared/data/gazetteer")]
+        #[arg(default_value = "../shared/data/gazetteer", value_name = "DATA")]
         data: PathBuf,
         /// Where to write the tables.
         #[arg(long, default_value = "crates/analysis/data/gazetteer")]

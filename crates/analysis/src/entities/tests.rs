@@ -299,6 +299,8 @@ Según la Policía Nacional del Perú, la banda es una célula del Tren de Aragu
               place geonames:3895114 Chile
             relation Los Choneros part_of Cártel de Sinaloa (denied) in g.txt@18..71
             relation Los Lobos cell_of Cártel de Jalisco Nueva Generación (reported) in g.txt@72..222
+            relation Los Gallegos operates_in La Victoria (asserted) in h.txt@120..186
+            relation Tren de Aragua operates_in Chile (asserted) in h.txt@120..186
             relation Los Gallegos cell_of Tren de Aragua (reported) in h.txt@0..35
             warning ambiguous_place: place "La Victoria" is ambiguous and was left without coordinates: Peru > Lima > Lima > La Victoria (ubigeo:150115); Peru > Lambayeque > Chiclayo > La Victoria (ubigeo:140106)
         "#]],
@@ -316,6 +318,64 @@ O Comando Vermelho e o Primeiro Comando da Capital disputam o controle das rotas
 "#,
         expect![[r#"
             document i.txt [pt]
+        "#]],
+    );
+}
+
+#[test]
+fn groups_operate_in_places() {
+    check(
+        r#"
+//- j.txt
+Ecuador gangs fight for ports
+
+Los Choneros, based in Manta, fight Los Lobos for the port. Los Lobos reportedly operates in Guayaquil. Los Choneros denied operating in Quito. Los Lobos grew stronger after the killing of three guards and a judge in Cuenca. The port of Machala is Los Lobos's stronghold in El Oro.
+
+//- k.txt
+Bandas en Lima
+
+Los Gallegos, que opera en el distrito de La Victoria, cobra cupos. Según la Policía Nacional del Perú, el Tren de Aragua, con sede en Chile, estaría actuando en Lima. El Tren de Aragua controla la venta de drogas y ropa usada de contrabando en Callao. Los Gallegos controla los cobros en Trujillo.
+"#,
+        expect![[r#"
+            document j.txt [en]
+            document k.txt [es]
+            place "Ecuador" aliases ["Ecuador"] at j.txt@0
+              place geonames:3658394 Ecuador
+            criminal_group "Los Choneros" [los-choneros] aliases ["Los Choneros"] at j.txt@31 j.txt@135
+            place "Manta" aliases ["Manta"] at j.txt@54
+              place geonames:3654410 Ecuador > Manabí > Manta
+            criminal_group "Los Lobos" [los-lobos] aliases ["Los Lobos"] at j.txt@67 j.txt@91 j.txt@175 j.txt@279
+            place "Guayaquil" aliases ["Guayaquil"] at j.txt@124
+              place geonames:3657509 Ecuador > Guayas > Guayaquil
+            place "Quito" aliases ["Quito"] at j.txt@168
+              place geonames:3652462 Ecuador > Pichincha > Quito
+            place "Cuenca" aliases ["Cuenca"] at j.txt@248
+              place geonames:3658666 Ecuador > Azuay > Cuenca
+            place "Machala" aliases ["Machala"] at j.txt@268
+              place geonames:3654533 Ecuador > El Oro > Machala
+            place "El Oro" aliases ["El Oro"] at j.txt@305
+              place geonames:3658195 Ecuador > El Oro
+            place "Lima" aliases ["Lima"] at k.txt@10 k.txt@182
+              place ubigeo:150100 Peru > Lima > Lima
+            criminal_group "Los Gallegos" [los-gallegos] aliases ["Los Gallegos"] at k.txt@16 k.txt@273
+            place "La Victoria" aliases ["La Victoria"] at k.txt@58
+              place ubigeo:150115 Peru > Lima > Lima > La Victoria
+            organization "Policía Nacional del Perú" [pe-pnp] aliases ["Policía Nacional del Perú"] at k.txt@94
+            criminal_group "Tren de Aragua" [tren-de-aragua] aliases ["Tren de Aragua"] at k.txt@126 k.txt@191
+            place "Chile" aliases ["Chile"] at k.txt@154
+              place geonames:3895114 Chile
+            place "Callao" aliases ["Callao"] at k.txt@265
+              place ubigeo:070100 Peru > Callao > Callao
+            place "Trujillo" aliases ["Trujillo"] at k.txt@309
+              place ubigeo:130100 Peru > La Libertad > Trujillo
+            relation Los Choneros operates_in Manta (asserted) in j.txt@31..90
+            relation Los Lobos operates_in Guayaquil (reported) in j.txt@91..134
+            relation Los Choneros operates_in Quito (denied) in j.txt@135..174
+            relation Los Lobos operates_in El Oro (asserted) in j.txt@256..312
+            relation Los Gallegos operates_in La Victoria (asserted) in k.txt@16..83
+            relation Tren de Aragua operates_in Chile (reported) in k.txt@84..187
+            relation Los Gallegos operates_in Trujillo (asserted) in k.txt@273..318
+            relation Los Gallegos cell_of Tren de Aragua (reported) in k.txt@16..83
         "#]],
     );
 }
