@@ -120,5 +120,59 @@ pub(super) fn geocode(
             Resolution::Unknown => {}
         }
     }
+    retype_corroborated(article, entities, &places, resources);
     diagnostics
+}
+
+/// Turns a name the tagger called a person or "other" into a place when the gazetteer knows it
+/// and the document's own places corroborate it: it resolves with the places named in the same
+/// block, into the same province as one of them. "el Cercado de Lima" beside "La Victoria" is
+/// the district; "José de San Martín" in a Lima story is not the Argentine town.
+fn retype_corroborated(
+    article: &Article,
+    entities: &mut [DocEntity],
+    places: &[(String, Vec<Span>)],
+    resources: &Resources<'_>,
+) {
+    const PROVINCE_DEPTH: usize = 3;
+    let provinces: Vec<Vec<String>> = entities
+        .iter()
+        .filter_map(|entity| entity.place.as_ref())
+        .filter(|place| place.admin_path.len() >= PROVINCE_DEPTH)
+        .map(|place| place.admin_path[..PROVINCE_DEPTH].to_vec())
+        .collect();
+    for entity in entities.iter_mut() {
+        let candidate = matches!(entity.kind, EntityType::Person | EntityType::Other)
+            && entity.kb_id.is_none()
+            && entity.name.split_whitespace().nth(1).is_some();
+        if !candidate {
+            continue;
+        }
+        let near: Vec<geo::Mention<'_>> = places
+            .iter()
+            .filter(|(name, spans)| {
+                *name != entity.name
+                    && spans.iter().any(|&s| {
+                        entity.mentions.iter().any(|&m| {
+                            article.blocks.iter().any(|b| b.span.contains(m) && b.span.contains(s))
+                        })
+                    })
+            })
+            .map(|(name, _)| geo::Mention::Name(name))
+            .collect();
+        if near.is_empty() {
+            continue;
+        }
+        let context = Context { country: None, mentions: &near };
+        if let Resolution::Resolved(place) = resources.gazetteer.resolve(&entity.name, &context) {
+            let corroborated = place.admin_path.len() >= PROVINCE_DEPTH
+                && provinces
+                    .iter()
+                    .any(|province| province[..] == place.admin_path[..PROVINCE_DEPTH]);
+            if corroborated {
+                entity.kind = EntityType::Place;
+                entity.place = Some(place);
+            }
+        }
+    }
 }
