@@ -209,7 +209,9 @@ fn tagged_mentions(article: &Article, resources: &Resources<'_>) -> Vec<Mention>
             .map(|spans| spans.iter().map(|&span| article.slice(span)).collect())
             .collect();
         let refs: Vec<&[&str]> = words.iter().map(Vec::as_slice).collect();
-        for ((spans, words), tags) in sentences.iter().zip(&words).zip(model.tag_document(&refs)) {
+        for ((spans, words), tags) in
+            sentences.iter().zip(&words).zip(model.tag_document(&refs, Some(resources.kb)))
+        {
             for entity in ner::entities(&tags) {
                 let (mut start, mut end) = (entity.start, entity.end);
                 // Quotes and dashes at the edges, and a leading title, are not the name.

@@ -15,6 +15,12 @@
 //!   training; matches of place names passed in `TrainConfig::places`. The training-derived
 //!   ones are jackknifed (each training sentence sees the lexicon of the other nine folds),
 //!   so the model does not learn to trust them more than they deserve on new text.
+//! - Knowledge base features, when the model is trained with `TrainConfig::kb`: whether the
+//!   token (and each neighbour) begins, continues or ends a span that the knowledge base's
+//!   matcher finds (case and accents folded, acronyms case-sensitive), or is one on its own,
+//!   and the types of the entries it names (criminal group, organisation, person, place). The
+//!   knowledge base is passed at tag time; the model records only the version it was trained
+//!   with (`NerModel::kb_version`).
 //! - Document context (`NerModel::tag_document`): how each word is written elsewhere in the
 //!   document (lowercase, capitalised mid-sentence, in a headline) and which training phrases
 //!   it is part of there.
@@ -35,6 +41,8 @@ mod train;
 mod tests;
 
 use std::{collections::HashMap, fmt};
+
+use crate::kb::KnowledgeBase;
 
 pub use score::{score, Counts, Scores};
 pub use train::{train, train_with, TrainConfig, TrainEvent};
@@ -195,6 +203,9 @@ pub enum NerError {
 pub struct NerModel {
     /// Weight units: a stored `i16` times `scale` is the averaged perceptron weight.
     scale: f32,
+    /// The version of the knowledge base whose matches were features in training; `None`
+    /// when the model has no knowledge base features.
+    kb_version: Option<u32>,
     /// `transitions[prev][cur]`, with `prev == TAGS` for the sentence start.
     transitions: [[i32; TAGS]; TAGS + 1],
     /// Ordinary words and entity words seen in training.
@@ -226,29 +237,43 @@ impl NerModel {
         self.keys.len()
     }
 
+    /// The version of the knowledge base the model was trained with, or `None` when it has no
+    /// knowledge base features. Tag with that knowledge base: another version still works, but
+    /// the features then mean something slightly different from what the model learnt.
+    pub fn kb_version(&self) -> Option<u32> {
+        self.kb_version
+    }
+
     /// IOB2 tags for one sentence's `tokens`, one per token, as a document of its own.
-    pub fn tag(&self, tokens: &[&str]) -> Vec<Tag> {
-        self.tag_document(&[tokens]).pop().unwrap_or_default()
+    /// See [`NerModel::tag_document`] for `kb`.
+    pub fn tag(&self, tokens: &[&str], kb: Option<&KnowledgeBase>) -> Vec<Tag> {
+        self.tag_document(&[tokens], kb).pop().unwrap_or_default()
     }
 
     /// IOB2 tags for each sentence of a document. How a word is written elsewhere in the
     /// document (a capitalised word inside a sentence, a full name) informs each sentence.
-    pub fn tag_document(&self, sentences: &[&[&str]]) -> Vec<Vec<Tag>> {
+    ///
+    /// `kb` is the knowledge base whose names are features. It is read only when the model
+    /// was trained with one ([`NerModel::kb_version`]); such a model tagging without it loses
+    /// those features and scores lower.
+    pub fn tag_document(&self, sentences: &[&[&str]], kb: Option<&KnowledgeBase>) -> Vec<Vec<Tag>> {
+        let kb = kb.filter(|_| self.kb_version.is_some());
         let mut scratch = features::Scratch::default();
         let doc = features::DocContext::build(sentences, &self.lexicon, &mut scratch);
-        sentences.iter().map(|tokens| self.tag_with(tokens, &doc, &mut scratch)).collect()
+        sentences.iter().map(|tokens| self.tag_with(tokens, &doc, kb, &mut scratch)).collect()
     }
 
     fn tag_with(
         &self,
         tokens: &[&str],
         doc: &features::DocContext,
+        kb: Option<&KnowledgeBase>,
         scratch: &mut features::Scratch,
     ) -> Vec<Tag> {
         if tokens.is_empty() {
             return Vec::new();
         }
-        features::extract(tokens, &self.lexicon, doc, scratch);
+        features::extract(tokens, &self.lexicon, doc, kb, scratch);
         let mut emissions = Vec::with_capacity(tokens.len());
         for i in 0..tokens.len() {
             let mut row = [0i64; TAGS];

@@ -2,6 +2,8 @@
 
 use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::kb::{EntryType, KnowledgeBase};
+
 /// Feature templates; the id is hashed in so that equal strings under different templates differ.
 mod template {
     pub(super) const BIAS: u8 = 1;
@@ -29,6 +31,7 @@ mod template {
     pub(super) const QUOTED: u8 = 23;
     pub(super) const DOC_CASE: u8 = 24;
     pub(super) const DOC_PHRASE: u8 = 25;
+    pub(super) const KB: u8 = 26;
 }
 
 /// How a word is written at one occurrence, for document context.
@@ -253,7 +256,77 @@ pub(crate) struct Scratch {
     /// Per token: 0 outside a phrase match, else 1 at its start or 2 inside, plus its kinds
     /// shifted left by 2.
     phrase: Vec<u8>,
+    /// Per token: 0 outside a knowledge base match, else its position in the match (see
+    /// `mark_kb`) plus the entry types' mask shifted left by 3.
+    kb: Vec<u8>,
+    /// Byte offset of each token in `joined` when the sentence is joined for the KB matcher.
+    starts: Vec<usize>,
     joined: String,
+}
+
+/// Where a token sits in a knowledge base match.
+mod kb_position {
+    pub(super) const BEGIN: u8 = 1;
+    pub(super) const CONTINUE: u8 = 2;
+    pub(super) const END: u8 = 3;
+    pub(super) const SINGLE: u8 = 4;
+}
+
+/// The bit of an entry type in a knowledge base mark's type mask.
+fn kb_type_bit(kind: EntryType) -> u8 {
+    match kind {
+        EntryType::CriminalGroup => 1,
+        EntryType::Organization => 2,
+        EntryType::Person => 4,
+        EntryType::Place => 8,
+    }
+}
+
+/// Marks the tokens covered by knowledge base names, found by the knowledge base's own matcher
+/// (case- and accent-folded, acronyms case-sensitive) over the tokens joined by spaces.
+/// Matches that do not start and end on token boundaries are ignored. A token gets its
+/// `kb_position` plus, shifted left by 3, the types of every entry the span names.
+pub(super) fn mark_kb(
+    tokens: &[&str],
+    kb: &KnowledgeBase,
+    joined: &mut String,
+    starts: &mut Vec<usize>,
+    out: &mut Vec<u8>,
+) {
+    out.clear();
+    out.resize(tokens.len(), 0);
+    joined.clear();
+    starts.clear();
+    for (i, token) in tokens.iter().enumerate() {
+        if i > 0 {
+            joined.push(' ');
+        }
+        starts.push(joined.len());
+        joined.push_str(token);
+    }
+    for mention in kb.find_mentions(joined) {
+        let Ok(first) = starts.binary_search(&mention.start) else {
+            continue;
+        };
+        let Some(last) =
+            (first..tokens.len()).find(|&t| starts[t] + tokens[t].len() >= mention.end)
+        else {
+            continue;
+        };
+        if starts[last] + tokens[last].len() != mention.end {
+            continue;
+        }
+        let types = kb.get(mention.entry_id).map_or(0, |entry| kb_type_bit(entry.kind));
+        for (t, mark) in out.iter_mut().enumerate().take(last + 1).skip(first) {
+            let position = match (t == first, t == last) {
+                (true, true) => kb_position::SINGLE,
+                (true, false) => kb_position::BEGIN,
+                (false, true) => kb_position::END,
+                (false, false) => kb_position::CONTINUE,
+            };
+            *mark = position | (*mark >> 3 | types) << 3;
+        }
+    }
 }
 
 /// Marks leftmost-longest matches over the lowercase tokens: 1 at a match's start, 2 inside,
@@ -347,7 +420,15 @@ fn caps_sentence(tokens: &[&str]) -> bool {
 }
 
 /// Fills `scratch` with the features of every token of `tokens`.
-pub(crate) fn extract(tokens: &[&str], lexicon: &Lexicon, doc: &DocContext, scratch: &mut Scratch) {
+///
+/// With `kb`, tokens inside a knowledge base name also get knowledge base features.
+pub(crate) fn extract(
+    tokens: &[&str],
+    lexicon: &Lexicon,
+    doc: &DocContext,
+    kb: Option<&KnowledgeBase>,
+    scratch: &mut Scratch,
+) {
     let n = tokens.len();
     scratch.keys.clear();
     scratch.offsets.clear();
@@ -385,6 +466,13 @@ pub(crate) fn extract(tokens: &[&str], lexicon: &Lexicon, doc: &DocContext, scra
         Some(lexicon.phrase_kinds[at])
     };
     mark_longest(&scratch.lower[..n], phrases, &mut scratch.joined, &mut scratch.phrase);
+    match kb {
+        Some(kb) => mark_kb(tokens, kb, &mut scratch.joined, &mut scratch.starts, &mut scratch.kb),
+        None => {
+            scratch.kb.clear();
+            scratch.kb.resize(n, 0);
+        }
+    }
     scratch.entries.clear();
     scratch.entries.extend(scratch.lower[..n].iter().map(|l| lexicon.entry(l)));
     let entry_at = |j: isize| -> Option<u16> {
@@ -516,6 +604,25 @@ pub(crate) fn extract(tokens: &[&str], lexicon: &Lexicon, doc: &DocContext, scra
                 keys.push(hash(template::PHRASE, &[&mark]));
                 if offset == 0 {
                     keys.push(hash(template::PHRASE, &[&mark, short]));
+                }
+            }
+        }
+        for offset in [-1isize, 0, 1] {
+            let j = at + offset;
+            if j < 0 || j as usize >= n || scratch.kb[j as usize] == 0 {
+                continue;
+            }
+            let mark = scratch.kb[j as usize];
+            let (position, types) = (mark & 0x7, mark >> 3);
+            let o = offset as u8;
+            keys.push(hash(template::KB, &[&[o, position]]));
+            keys.push(hash(template::KB, &[&[o, position, types]]));
+            if offset == 0 {
+                keys.push(hash(template::KB, &[&[o, position, types], short]));
+                for bit in 0..4u8 {
+                    if types & (1 << bit) != 0 {
+                        keys.push(hash(template::KB, &[b"type", &[bit]]));
+                    }
                 }
             }
         }

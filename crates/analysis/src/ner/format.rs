@@ -3,8 +3,9 @@
 //! | bytes | content |
 //! |---|---|
 //! | 8 | magic `VIGIANER` |
-//! | 4 | format version, `u32` (currently 4; bump when features or layout change) |
+//! | 4 | format version, `u32` (currently 5; bump when features or layout change) |
 //! | 4 | tag count, `u32`, always 9 (`O`, then `B-`/`I-` for PER, ORG, LOC, MISC) |
+//! | 4 | knowledge base version, `u32`: the `version` of the knowledge base whose matches were features in training, 0 when the model has no knowledge base features |
 //! | 4 | `scale`, `f32`: a stored weight times `scale` is the averaged perceptron weight |
 //! | 360 | transitions, 10 × 9 `i32`, row 9 being the sentence start; forbidden ones hold `i32::MIN / 4` |
 //! | 4 + 4·V | `V`, then `V` ascending `u32` hashes of lowercase words seen in training |
@@ -15,6 +16,8 @@
 //! | 18·F | `F` rows of 9 `i16` weights |
 //!
 //! Nothing follows. Every count is checked against the bytes left before anything is allocated.
+//! Version 5 added the knowledge base version and features; older files are rejected with
+//! `NerError::UnsupportedVersion` rather than read with the wrong features.
 
 use std::collections::HashMap;
 
@@ -24,11 +27,12 @@ use super::{
 };
 
 const MAGIC: &[u8; 8] = b"VIGIANER";
-const VERSION: u32 = 4;
+const VERSION: u32 = 5;
 
 impl NerModel {
     pub(super) fn from_parts(
         scale: f32,
+        kb_version: Option<u32>,
         transitions: [[i32; TAGS]; TAGS + 1],
         lexicon: Lexicon,
         keys: Vec<u32>,
@@ -43,13 +47,13 @@ impl NerModel {
         debug_assert!(lexicon.phrase_keys.windows(2).all(|w| w[0] < w[1]));
         let index: HashMap<u32, u32, BuildIdHasher> =
             keys.iter().enumerate().map(|(i, &k)| (k, i as u32)).collect();
-        NerModel { scale, transitions, lexicon, keys, weights, index }
+        NerModel { scale, kb_version, transitions, lexicon, keys, weights, index }
     }
 }
 
 pub(super) fn write(model: &NerModel) -> Vec<u8> {
     let mut out = Vec::with_capacity(
-        400 + 4 * model.lexicon.vocab.len()
+        404 + 4 * model.lexicon.vocab.len()
             + 6 * model.lexicon.dict_keys.len()
             + 4 * model.lexicon.places.len()
             + 5 * model.lexicon.phrase_keys.len()
@@ -58,6 +62,7 @@ pub(super) fn write(model: &NerModel) -> Vec<u8> {
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
     out.extend_from_slice(&(TAGS as u32).to_le_bytes());
+    out.extend_from_slice(&model.kb_version.unwrap_or(0).to_le_bytes());
     out.extend_from_slice(&model.scale.to_le_bytes());
     for w in model.transitions.iter().flatten() {
         out.extend_from_slice(&w.to_le_bytes());
@@ -144,6 +149,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<NerModel, NerError> {
     if r.u32()? as usize != TAGS {
         return Err(NerError::Corrupt("tag count is not 9"));
     }
+    let kb_version = Some(r.u32()?).filter(|&v| v != 0);
     let scale = f32::from_le_bytes(r.take(4)?.try_into().expect("4 bytes"));
     if !scale.is_finite() || scale <= 0.0 {
         return Err(NerError::Corrupt("scale is not a positive number"));
@@ -180,5 +186,5 @@ pub(super) fn read(bytes: &[u8]) -> Result<NerModel, NerError> {
         return Err(NerError::Truncated);
     }
     let lexicon = Lexicon { vocab, dict_keys, entries, places, phrase_keys, phrase_kinds };
-    Ok(NerModel::from_parts(scale, transitions, lexicon, keys, weights))
+    Ok(NerModel::from_parts(scale, kb_version, transitions, lexicon, keys, weights))
 }

@@ -4,9 +4,39 @@ use expect_test::{expect, Expect};
 
 use super::*;
 
+/// A small knowledge base for the `kb` sections: one criminal group, one institution with an
+/// acronym, one person and one place (type masks 1, 2, 4 and 8).
+const KB: &str = r#"
+version = 3
+
+[[entry]]
+id = "tren-de-aragua"
+name = "Tren de Aragua"
+type = "criminal_group"
+
+[[entry]]
+id = "pe-pnp"
+name = "Policía Nacional del Perú"
+type = "organization"
+acronyms = ["PNP"]
+
+[[entry]]
+id = "ana-torres"
+name = "Ana Torres"
+type = "person"
+
+[[entry]]
+id = "penal-lurigancho"
+name = "Penal de Lurigancho"
+type = "place"
+"#;
+
 /// Runs the fixture's sections in order and renders what each produced.
 ///
-/// - `//- train`: CoNLL lines; trains a model on them (later sections use it).
+/// - `//- train`: CoNLL lines; trains a model on them (later sections use it). `//- train kb`
+///   trains with knowledge base features from `KB`, which later sections then pass.
+/// - `//- kb`: one sentence per line; renders each token's knowledge base mark (`B`egin,
+///   `C`ontinue, `E`nd, `S`ingle, then the entry types' mask) as `token/mark`.
 /// - `//- tag`: one sentence per line, space-separated; renders `[TYPE words]` brackets.
 /// - `//- bytes`: round-trips the model, then renders what damaged copies give.
 /// - `//- read`: CoNLL text; renders each sentence with its document, or the error.
@@ -15,10 +45,12 @@ use super::*;
 fn check(fixture: &str, expect: Expect) {
     let mut out = String::new();
     let mut model = None;
+    let mut kb = None;
     for section in fixture.split("//- ").skip(1) {
         let (name, body) = section.split_once('\n').unwrap_or((section, ""));
         match name.trim() {
-            "train" => {
+            "train" | "train kb" => {
+                kb = (name.trim() == "train kb").then(|| KnowledgeBase::from_toml(KB).unwrap());
                 let sentences = parse_conll(body).unwrap();
                 let config = TrainConfig {
                     epochs: 8,
@@ -26,6 +58,7 @@ fn check(fixture: &str, expect: Expect) {
                     min_count: 1,
                     min_weight: 0.0,
                     places: vec!["Lima".into(), "San Juan de Lurigancho".into()],
+                    kb: kb.clone(),
                 };
                 let trained = train(&sentences, &config);
                 // Deterministic: the same data and config give the same bytes.
@@ -36,7 +69,7 @@ fn check(fixture: &str, expect: Expect) {
                 let model = model.as_ref().expect("a train section first");
                 for line in body.lines().filter(|l| !l.trim().is_empty()) {
                     let tokens: Vec<&str> = line.split_whitespace().collect();
-                    out.push_str(&render(&tokens, &model.tag(&tokens)));
+                    out.push_str(&render(&tokens, &model.tag(&tokens, kb.as_ref())));
                     out.push('\n');
                 }
             }
@@ -45,15 +78,23 @@ fn check(fixture: &str, expect: Expect) {
                 let bytes = model.to_bytes();
                 let back = NerModel::from_bytes(&bytes).unwrap();
                 out.push_str(&format!("round trip equal: {}\n", back == *model));
+                out.push_str(&format!(
+                    "kb version: {:?} (header bytes {:?})\n",
+                    back.kb_version(),
+                    &bytes[16..20]
+                ));
                 let mut bad_magic = bytes.clone();
                 bad_magic[0] = b'X';
                 let mut future = bytes.clone();
                 future[8] = 9;
+                let mut old = bytes.clone();
+                old[8] = 4;
                 let mut extra = bytes.clone();
                 extra.push(0);
                 for (what, damaged) in [
                     ("magic", bad_magic),
                     ("version", future),
+                    ("old", old),
                     ("cut", bytes[..bytes.len() - 1].to_vec()),
                     ("extra", extra),
                     ("empty", Vec::new()),
@@ -88,6 +129,24 @@ fn check(fixture: &str, expect: Expect) {
                         c.recall(),
                         c.f1()
                     ));
+                }
+            }
+            "kb" => {
+                let kb = KnowledgeBase::from_toml(KB).unwrap();
+                let (mut joined, mut starts, mut marks) = (String::new(), Vec::new(), Vec::new());
+                for line in body.lines().filter(|l| !l.trim().is_empty()) {
+                    let tokens: Vec<&str> = line.split_whitespace().collect();
+                    features::mark_kb(&tokens, &kb, &mut joined, &mut starts, &mut marks);
+                    let rendered: Vec<String> = tokens
+                        .iter()
+                        .zip(&marks)
+                        .map(|(token, &mark)| match mark & 7 {
+                            0 => (*token).to_owned(),
+                            p => format!("{token}/{}{}", &"BCES"[p as usize - 1..][..1], mark >> 3),
+                        })
+                        .collect();
+                    out.push_str(&rendered.join(" "));
+                    out.push('\n');
                 }
             }
             "read" => match parse_conll(body) {
@@ -193,8 +252,10 @@ fn binary_format_round_trips_and_rejects_damage() {
         &format!("{TRAIN}\n//- bytes\n"),
         expect![[r#"
             round trip equal: true
+            kb version: None (header bytes [0, 0, 0, 0])
             magic: not a vigia ner model (bad magic)
-            version: ner model is format v9, this build reads v4
+            version: ner model is format v9, this build reads v5
+            old: ner model is format v4, this build reads v5
             cut: ner model is truncated or has trailing bytes
             extra: ner model is truncated or has trailing bytes
             empty: not a vigia ner model (bad magic)
@@ -276,6 +337,46 @@ rejects X-FOO
             doc 0: Hola | O
             doc 1: Lima , 1 jun ( EFE ) . | B-LOC O O O O B-ORG O O
             error: line 2: unknown tag `X-FOO`
+        "#]],
+    );
+}
+
+#[test]
+fn knowledge_base_marks_spans_folded_and_typed() {
+    // Accents and case are folded ("policia nacional del peru"), the acronym keeps its case
+    // ("pnp" is not marked), and a name must cover whole tokens ("Aragua-based" is not one).
+    check(
+        "
+//- kb
+La PNP y la policia nacional del peru detuvieron a Ana Torres en el Penal de Lurigancho .
+el Tren de Aragua , la pnp , Tren de Aragua-based
+",
+        expect![[r#"
+            La PNP/S2 y la policia/B2 nacional/C2 del/C2 peru/E2 detuvieron a Ana/B4 Torres/E4 en el Penal/B8 de/C8 Lurigancho/E8 .
+            el Tren/B1 de/C1 Aragua/E1 , la pnp , Tren de Aragua-based
+        "#]],
+    );
+}
+
+#[test]
+fn knowledge_base_features_are_stored_and_used() {
+    // "PNP" never occurs in training; `KB` knows it as an organisation's acronym. The model
+    // records the knowledge base version in its header.
+    check(
+        &format!(
+            "{}\n//- tag\nLa PNP detuvo a Ana Torres en Lima .\n//- bytes\n",
+            TRAIN.replace("//- train", "//- train kb")
+        ),
+        expect![[r#"
+            La [ORG PNP] detuvo a [PER Ana Torres] en [LOC Lima] .
+            round trip equal: true
+            kb version: Some(3) (header bytes [3, 0, 0, 0])
+            magic: not a vigia ner model (bad magic)
+            version: ner model is format v9, this build reads v5
+            old: ner model is format v4, this build reads v5
+            cut: ner model is truncated or has trailing bytes
+            extra: ner model is truncated or has trailing bytes
+            empty: not a vigia ner model (bad magic)
         "#]],
     );
 }

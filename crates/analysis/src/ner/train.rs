@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use crate::kb::KnowledgeBase;
+
 use super::{
     allowed,
     features::{self, BuildIdHasher, DocContext, Lexicon, Scratch},
@@ -9,7 +11,7 @@ use super::{
 };
 
 /// How to train. There is no default: the command line states its choices.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct TrainConfig {
     /// Passes over the training data.
     pub epochs: usize,
@@ -23,6 +25,9 @@ pub struct TrainConfig {
     /// Place names from a gazetteer, matched case-insensitively on whole tokens as a feature.
     /// Names are split on whitespace; those longer than five tokens are left out.
     pub places: Vec<String>,
+    /// A knowledge base whose names become features (see the `ner` module); the model records
+    /// its version and must be given it again at tag time. `None` trains without them.
+    pub kb: Option<KnowledgeBase>,
 }
 
 /// What training reports as it goes.
@@ -58,7 +63,10 @@ pub fn train(sentences: &[Sentence], config: &TrainConfig) -> NerModel {
     });
     match last {
         Some(model) => *model,
-        None => finish(&Weights::new(Vec::new()), Lexicon::default(), 1, config.min_weight),
+        None => {
+            let kb_version = config.kb.as_ref().map(KnowledgeBase::version);
+            finish(&Weights::new(Vec::new()), Lexicon::default(), kb_version, 1, config.min_weight)
+        }
     }
 }
 
@@ -97,6 +105,7 @@ pub fn train_with(
     // Each sentence sees the lexicon of the other folds only (jackknifing): otherwise every
     // training word would be "known" and the model would trust the lexicon too much.
     let places = place_hashes(&config.places);
+    let kb = config.kb.as_ref();
     let lexicon = Lexicon::build(sentences, &places, |_| false);
     let fold = |s: usize| sentences[s].document % FOLDS;
     let folds: Vec<Lexicon> =
@@ -124,7 +133,7 @@ pub fn train_with(
     for (s, sentence) in sentences.iter().enumerate() {
         let tokens: Vec<&str> = sentence.tokens.iter().map(String::as_str).collect();
         let doc = &docs[&sentence.document];
-        features::extract(&tokens, &folds[fold(s)], doc, &mut scratch);
+        features::extract(&tokens, &folds[fold(s)], doc, kb, &mut scratch);
         for i in 0..tokens.len() {
             for &key in scratch.token(i) {
                 *counts.entry(key).or_default() += 1;
@@ -141,7 +150,7 @@ pub fn train_with(
     for (s, sentence) in sentences.iter().enumerate() {
         let tokens: Vec<&str> = sentence.tokens.iter().map(String::as_str).collect();
         let doc = &docs[&sentence.document];
-        features::extract(&tokens, &folds[fold(s)], doc, &mut scratch);
+        features::extract(&tokens, &folds[fold(s)], doc, kb, &mut scratch);
         let mut ids = Vec::new();
         let mut offsets = vec![0];
         for i in 0..tokens.len() {
@@ -217,13 +226,20 @@ pub fn train_with(
             step += 1;
         }
         on_event(TrainEvent::Progress { epoch, done: total, total });
-        let model = finish(&weights, lexicon.clone(), step, config.min_weight);
+        let kb_version = kb.map(KnowledgeBase::version);
+        let model = finish(&weights, lexicon.clone(), kb_version, step, config.min_weight);
         on_event(TrainEvent::Epoch { epoch, model: Box::new(model), mistakes });
     }
 }
 
 /// Averages, prunes and quantises the weights into a model.
-fn finish(weights: &Weights, lexicon: Lexicon, step: i64, min_weight: f64) -> NerModel {
+fn finish(
+    weights: &Weights,
+    lexicon: Lexicon,
+    kb_version: Option<u32>,
+    step: i64,
+    min_weight: f64,
+) -> NerModel {
     let c = step as f64;
     let average = |w: i32, u: i64| f64::from(w) - u as f64 / c;
     let mut kept: Vec<(u32, [f64; TAGS])> = Vec::new();
@@ -257,7 +273,7 @@ fn finish(weights: &Weights, lexicon: Lexicon, step: i64, min_weight: f64) -> Ne
         .iter()
         .map(|(_, row)| std::array::from_fn(|t| quantise(row[t]).clamp(-32767, 32767) as i16))
         .collect();
-    NerModel::from_parts(scale as f32, transitions, lexicon, keys, rows)
+    NerModel::from_parts(scale as f32, kb_version, transitions, lexicon, keys, rows)
 }
 
 fn place_hashes(names: &[String]) -> Vec<u32> {
