@@ -93,24 +93,28 @@ impl Relation {
     }
 }
 
-/// How firmly the source states a fact.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+/// How firmly a source states a fact; shared by the knowledge base and relations found in text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Modality {
     /// Stated as fact by an authoritative source.
     Asserted,
     /// Hedged: "reportedly", "según la policía", or attributed to a single source.
     Reported,
+    /// The source denies it; found in text only, so knowledge base files cannot say it.
+    #[serde(skip_deserializing)]
+    Denied,
     /// Sources contradict each other.
     Disputed,
 }
 
 impl Modality {
-    /// The name used in the file.
+    /// The name used in the file and in reports.
     pub fn as_str(self) -> &'static str {
         match self {
             Modality::Asserted => "asserted",
             Modality::Reported => "reported",
+            Modality::Denied => "denied",
             Modality::Disputed => "disputed",
         }
     }

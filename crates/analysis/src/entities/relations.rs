@@ -67,30 +67,7 @@ impl RelationType {
     }
 }
 
-/// How firmly a relation is stated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Modality {
-    /// Stated as fact.
-    Asserted,
-    /// Hedged or attributed to a source.
-    Reported,
-    /// Denied.
-    Denied,
-    /// Contested between sources (knowledge base facts only).
-    Disputed,
-}
-
-impl Modality {
-    /// The name used in reports.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Modality::Asserted => "asserted",
-            Modality::Reported => "reported",
-            Modality::Denied => "denied",
-            Modality::Disputed => "disputed",
-        }
-    }
-}
+pub use crate::kb::Modality;
 
 /// A relation between two entities of one document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -365,11 +342,7 @@ pub(super) fn relations(
                 kind,
                 subject: subject.key.clone(),
                 object: object.key.clone(),
-                modality: match affiliation.modality {
-                    kb::Modality::Asserted => Modality::Asserted,
-                    kb::Modality::Reported => Modality::Reported,
-                    kb::Modality::Disputed => Modality::Disputed,
-                },
+                modality: affiliation.modality,
                 evidence,
             });
         }
