@@ -11,11 +11,15 @@
 //! assert_eq!(article.title.as_deref(), Some("Police arrest four in Lima"));
 //! ```
 
+pub mod dates;
 pub mod dedup;
 pub mod entities;
+pub mod events;
 pub mod geo;
 pub mod ingest;
 pub mod kb;
 pub mod lang;
 pub mod ner;
+pub mod quantities;
+pub mod quotes;
 pub mod segment;
