@@ -15,6 +15,7 @@ pub mod dates;
 pub mod dedup;
 pub mod entities;
 pub mod events;
+pub mod extract;
 pub mod geo;
 pub mod ingest;
 pub mod kb;
@@ -23,3 +24,5 @@ pub mod ner;
 pub mod quantities;
 pub mod quotes;
 pub mod segment;
+#[cfg(test)]
+mod testing;

@@ -7,7 +7,8 @@ use std::{io::IsTerminal, sync::OnceLock};
 
 use analysis::{
     dedup::{self, DedupIndex, Sketch},
-    entities::{self, DocumentEntities, EntityIndex, Resources},
+    entities::{EntityIndex, Resources},
+    extract::{self, Extraction},
     geo::{Gazetteer, SHIPPED_TABLE},
     ingest::{self, Draft, IngestConfig, SourceMeta},
     kb::KnowledgeBase,
@@ -22,7 +23,10 @@ use crate::{
     fetch::Fetcher,
     flags::NerLanguage,
     input::{self, Input},
-    report::{Extracted, Sink, Summary},
+    report::{
+        items::{self, Items},
+        Extracted, Sink, Summary,
+    },
 };
 
 /// The models and tables extraction reads, compiled into the binary and loaded once per process.
@@ -69,7 +73,8 @@ pub(crate) struct RunConfig {
     pub(crate) outlet: Option<String>,
     pub(crate) follow_links: bool,
     pub(crate) progress: bool,
-    /// Run extraction (entities, relations) after ingestion; benchmarks of ingestion alone turn it off.
+    /// Run extraction (entities, relations, quotes, quantities, dates, events) after ingestion;
+    /// benchmarks of ingestion alone turn it off.
     pub(crate) extract: bool,
 }
 
@@ -117,6 +122,8 @@ pub(crate) fn run(
     let mut dedup = DedupIndex::new();
     // Entities span documents, so their index grows with the batch and is written at the end.
     let mut index = EntityIndex::new();
+    // Items cite entity ids, which exist once their document joins the index.
+    let mut items = Items::default();
     for chunk in chunks(inputs) {
         let readouts: Vec<Readout> =
             chunk.par_iter().map(|input| read(input, config, fetcher)).collect();
@@ -139,10 +146,11 @@ pub(crate) fn run(
                 .into_par_iter()
                 .map(|draft| finish(draft, config, fetcher, &resources))
                 .collect();
-            for Finished { mut article, sketch, notes, followed, entities } in finished {
-                if let Some(entities) = &entities {
-                    diagnostics.extend(entities.diagnostics.iter().cloned());
-                    index.add(entities, &shipped.kb);
+            for Finished { mut article, sketch, notes, followed, extraction } in finished {
+                if let Some(extraction) = &extraction {
+                    diagnostics.extend(extraction.entities.diagnostics.iter().cloned());
+                    index.add(&extraction.entities, &shipped.kb);
+                    items.append(items::items(&article, extraction, &index));
                 }
                 if followed {
                     // The summary note is answered now.
@@ -179,7 +187,7 @@ pub(crate) fn run(
     }
     progress.finish_and_clear();
     let (entities, relations) = index.into_parts();
-    sink.extracted(&Extracted { entities, relations })?;
+    sink.extracted(&Extracted { entities, relations, items })?;
     sink.finish(&diagnostics, &summary)?;
     Ok(summary)
 }
@@ -269,8 +277,8 @@ struct Finished {
     notes: Vec<Diagnostic>,
     /// The draft's summary was replaced by its linked page.
     followed: bool,
-    /// The article's entities, linked within it and geocoded, when extraction runs.
-    entities: Option<DocumentEntities>,
+    /// What extraction found in the article, when it runs.
+    extraction: Option<Extraction>,
 }
 
 /// Turns one draft into an article, following its link first when asked to.
@@ -287,8 +295,8 @@ fn finish(
     let (article, more) = ingest::finish(draft);
     notes.extend(more);
     let sketch = dedup::sketch(&article);
-    let entities = config.extract.then(|| entities::extract(&article, resources));
-    Finished { article, sketch, notes, followed, entities }
+    let extraction = config.extract.then(|| extract::extract(&article, resources));
+    Finished { article, sketch, notes, followed, extraction }
 }
 
 /// Replaces a feed summary with the linked page, keeping the feed's metadata where it has any.

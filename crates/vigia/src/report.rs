@@ -4,6 +4,7 @@
 //! however large the batch. The JSON wire format is described in `docs/report.md` and
 //! checked against `schema/report.schema.json`.
 
+pub(crate) mod items;
 pub(crate) mod json;
 pub(crate) mod markdown;
 
@@ -13,7 +14,7 @@ use analysis::entities::{Entity, Relation};
 use model::{Article, Diagnostic};
 
 /// The version of the JSON report; bump the minor for added fields, the major for changes.
-pub(crate) const SCHEMA_VERSION: &str = "1.1.0";
+pub(crate) const SCHEMA_VERSION: &str = "1.2.0";
 
 /// What the run extracted across documents, known only once every document is read.
 #[derive(Debug, Default)]
@@ -22,6 +23,8 @@ pub(crate) struct Extracted {
     pub(crate) entities: Vec<Entity>,
     /// Relations between them, in order of first statement.
     pub(crate) relations: Vec<Relation>,
+    /// Quotes, quantities, dates and events, document by document.
+    pub(crate) items: items::Items,
 }
 
 /// What happened to the inputs of one run.

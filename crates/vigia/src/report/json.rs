@@ -1,13 +1,13 @@
 //! The JSON report, written as a stream.
 //!
-//! ## Wire format (schema_version 1.1.0)
+//! ## Wire format (schema_version 1.2.0)
 //! One JSON object with these members, in this order:
 //! `schema_version`, `generator`, `documents`, `entities`, `relations`, `quotes`, `quantities`,
-//! `events`, `stories`, `diagnostics`, `summary`.
+//! `dates`, `events`, `stories`, `diagnostics`, `summary`.
 //! Every `start`/`end` is a byte offset into the owning document's `text`.
 //! Field names never change within a major version; new fields bump the minor version.
-//! `entities` and `relations` are filled since 1.1.0; it is written after the last document, as entities span
-//! documents. A relation's `subject` and `object` are entity ids.
+//! `entities` and `relations` are filled since 1.1.0, `quotes`, `quantities`, `dates` and
+//! `events` since 1.2.0; they are written after the last document, as entities span documents. A relation's `subject` and `object` are entity ids.
 
 use std::io::{self, Write};
 
@@ -229,6 +229,16 @@ impl<W: Write> JsonSink<W> {
         JsonSink { out, pretty, documents: 0, extracted: false }
     }
 
+    /// Closes the previous array and writes `name` with its items, one per line.
+    fn section<T: Serialize>(&mut self, name: &str, items: &[T]) -> io::Result<()> {
+        write!(self.out, "\n],\n\"{name}\":[")?;
+        for (idx, item) in items.iter().enumerate() {
+            self.out.write_all(if idx == 0 { b"\n" } else { b",\n" })?;
+            self.value(item)?;
+        }
+        Ok(())
+    }
+
     fn value(&mut self, value: &impl Serialize) -> io::Result<()> {
         if self.pretty {
             serde_json::to_writer_pretty(&mut self.out, value)?;
@@ -274,6 +284,11 @@ impl<W: Write> Sink for JsonSink<W> {
             self.out.write_all(if idx == 0 { b"\n" } else { b",\n" })?;
             self.value(&RelationDto::from(relation))?;
         }
+        let items = &extracted.items;
+        self.section("quotes", &items.quotes)?;
+        self.section("quantities", &items.quantities)?;
+        self.section("dates", &items.dates)?;
+        self.section("events", &items.events)?;
         self.out.write_all(b"\n]")
     }
 
@@ -281,10 +296,8 @@ impl<W: Write> Sink for JsonSink<W> {
         if !self.extracted {
             self.extracted(&Extracted::default())?;
         }
-        // Later stages fill these sections; their names are fixed by the contract already.
-        self.out.write_all(
-            b",\n\"quotes\":[],\n\"quantities\":[],\n\"events\":[],\n\"stories\":[],\n\"diagnostics\":[",
-        )?;
+        // Stories come with clustering; the section's name is fixed by the contract already.
+        self.out.write_all(b",\n\"stories\":[],\n\"diagnostics\":[")?;
         for (idx, diagnostic) in diagnostics.iter().enumerate() {
             self.out.write_all(if idx == 0 { b"\n" } else { b",\n" })?;
             self.value(&DiagnosticDto::from(diagnostic))?;

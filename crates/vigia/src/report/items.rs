@@ -1,0 +1,315 @@
+//! The report's per-document items (quotes, quantities, dates, events), with entity ids resolved.
+//!
+//! They are built as each document is analysed, since entity ids are known once the document's
+//! entities join the batch's index, and written after the entities, which span documents.
+
+use std::collections::BTreeMap;
+
+use analysis::{
+    dates::DateMention,
+    entities::{DocumentEntities, EntityIndex},
+    events::{Event, Participant},
+    extract::Extraction,
+};
+use model::{Article, Span};
+use serde::Serialize;
+
+/// A byte range of the owning document's text.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub(crate) struct Range {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
+impl From<Span> for Range {
+    fn from(span: Span) -> Range {
+        Range { start: span.start, end: span.end }
+    }
+}
+
+/// A sentence or span of a document, cited as evidence.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Evidence {
+    pub(crate) document: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
+/// A date interval with the words that gave it.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Interval {
+    pub(crate) start: String,
+    pub(crate) end: String,
+    pub(crate) precision: &'static str,
+    pub(crate) text: String,
+    pub(crate) inferred: bool,
+}
+
+impl Interval {
+    fn new(article: &Article, date: &DateMention) -> Interval {
+        Interval {
+            start: date.start.to_string(),
+            end: date.end.to_string(),
+            precision: date.precision.as_str(),
+            text: article.slice(date.span).to_string(),
+            inferred: date.inferred,
+        }
+    }
+}
+
+/// Who said it.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct SpeakerItem {
+    /// The entity id it resolves to.
+    pub(crate) entity: Option<String>,
+    /// That entity's name.
+    pub(crate) name: Option<String>,
+    /// The mention as written; empty when the sentence names nobody.
+    pub(crate) text: String,
+    /// `name`, `pronoun`, `description`, or `none`.
+    pub(crate) kind: &'static str,
+    pub(crate) start: Option<usize>,
+    pub(crate) end: Option<usize>,
+}
+
+/// One quote or reported statement.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct QuoteItem {
+    pub(crate) document: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    /// The words said, fragments joined by " … ".
+    pub(crate) text: String,
+    pub(crate) speaker: SpeakerItem,
+    pub(crate) kind: &'static str,
+    pub(crate) content: Vec<Range>,
+    pub(crate) cue: Option<Range>,
+}
+
+/// One quantity.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct QuantityItem {
+    pub(crate) document: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) value: f64,
+    pub(crate) unit: &'static str,
+    pub(crate) counted: Option<String>,
+    pub(crate) hedge: Option<&'static str>,
+    pub(crate) kind: &'static str,
+    pub(crate) text: String,
+    pub(crate) period: Option<Interval>,
+    pub(crate) place: Option<String>,
+}
+
+/// One date expression.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct DateItem {
+    pub(crate) document: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: String,
+    pub(crate) kind: &'static str,
+    pub(crate) interval: Interval,
+}
+
+/// An actor, target or source of an event.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ParticipantItem {
+    pub(crate) entity: Option<String>,
+    pub(crate) text: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
+/// A count with the words that gave it.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct CountItem {
+    pub(crate) role: &'static str,
+    pub(crate) value: f64,
+    pub(crate) hedge: Option<&'static str>,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
+/// ACLED's classification of an event type.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct AcledItem {
+    pub(crate) event_type: &'static str,
+    pub(crate) sub_event_type: &'static str,
+}
+
+/// One event of one document.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct EventItem {
+    pub(crate) id: String,
+    #[serde(rename = "type")]
+    pub(crate) kind: &'static str,
+    pub(crate) date: Option<Interval>,
+    pub(crate) places: Vec<String>,
+    pub(crate) actors: Vec<ParticipantItem>,
+    pub(crate) targets: Vec<ParticipantItem>,
+    pub(crate) counts: BTreeMap<&'static str, f64>,
+    pub(crate) modality: &'static str,
+    pub(crate) evidence: Vec<Evidence>,
+    pub(crate) document: String,
+    pub(crate) threatened: Option<&'static str>,
+    pub(crate) attribution: Option<ParticipantItem>,
+    pub(crate) count_evidence: Vec<CountItem>,
+    pub(crate) triggers: Vec<Range>,
+    pub(crate) acled: Option<AcledItem>,
+}
+
+/// One document's items.
+#[derive(Debug, Default)]
+pub(crate) struct Items {
+    pub(crate) quotes: Vec<QuoteItem>,
+    pub(crate) quantities: Vec<QuantityItem>,
+    pub(crate) dates: Vec<DateItem>,
+    pub(crate) events: Vec<EventItem>,
+}
+
+impl Items {
+    /// Appends another document's items.
+    pub(crate) fn append(&mut self, mut other: Items) {
+        self.quotes.append(&mut other.quotes);
+        self.quantities.append(&mut other.quantities);
+        self.dates.append(&mut other.dates);
+        self.events.append(&mut other.events);
+    }
+}
+
+/// The items of `article`, whose entities `index` has already taken in.
+pub(crate) fn items(article: &Article, extraction: &Extraction, index: &EntityIndex) -> Items {
+    let document = article.id.as_str();
+    let entities = &extraction.entities;
+    let id_of = |i: usize| entity_id(entities, index, i);
+    let text = |span: Span| article.slice(span).to_string();
+    let quotes = extraction
+        .quotes
+        .iter()
+        .map(|quote| {
+            let speaker = match &quote.speaker {
+                Some(speaker) => SpeakerItem {
+                    entity: speaker.entity.and_then(id_of),
+                    name: speaker.entity.map(|i| entities.entities[i].name.clone()),
+                    text: speaker.span.map(text).unwrap_or_default(),
+                    kind: speaker.kind.as_str(),
+                    start: speaker.span.map(|s| s.start),
+                    end: speaker.span.map(|s| s.end),
+                },
+                None => SpeakerItem {
+                    entity: None,
+                    name: None,
+                    text: String::new(),
+                    kind: "none",
+                    start: None,
+                    end: None,
+                },
+            };
+            QuoteItem {
+                document: document.to_string(),
+                start: quote.span.start,
+                end: quote.span.end,
+                text: quote.content.iter().map(|&s| article.slice(s)).collect::<Vec<_>>().join(" … "),
+                speaker,
+                kind: quote.kind.as_str(),
+                content: quote.content.iter().map(|&s| Range::from(s)).collect(),
+                cue: quote.cue.map(Range::from),
+            }
+        })
+        .collect();
+    let quantities = extraction
+        .quantities
+        .iter()
+        .map(|q| QuantityItem {
+            document: document.to_string(),
+            start: q.span.start,
+            end: q.span.end,
+            value: q.value,
+            unit: q.unit.as_str(),
+            counted: q.counted.map(text),
+            hedge: q.hedge.map(|h| h.as_str()),
+            kind: q.kind.as_str(),
+            text: text(q.span),
+            period: q.period.map(|i| Interval::new(article, &extraction.dates[i])),
+            place: q.place.map(text),
+        })
+        .collect();
+    let dates = extraction
+        .dates
+        .iter()
+        .map(|d| DateItem {
+            document: document.to_string(),
+            start: d.span.start,
+            end: d.span.end,
+            text: text(d.span),
+            kind: d.kind.as_str(),
+            interval: Interval::new(article, d),
+        })
+        .collect();
+    let events =
+        extraction.events.iter().map(|event| event_item(article, extraction, index, event)).collect();
+    Items { quotes, quantities, dates, events }
+}
+
+fn entity_id(entities: &DocumentEntities, index: &EntityIndex, i: usize) -> Option<String> {
+    entities.entities.get(i).and_then(|e| index.id_of(&e.key)).map(str::to_string)
+}
+
+fn event_item(
+    article: &Article,
+    extraction: &Extraction,
+    index: &EntityIndex,
+    event: &Event,
+) -> EventItem {
+    let document = article.id.as_str();
+    let entities = &extraction.entities;
+    let participant = |p: &Participant| ParticipantItem {
+        entity: p.entity.and_then(|i| entity_id(entities, index, i)),
+        text: article.slice(p.span).to_string(),
+        start: p.span.start,
+        end: p.span.end,
+    };
+    let first = event.triggers.first().map_or(0, |t| t.start);
+    let key = format!("{document}\n{}\n{first}", event.kind.as_str());
+    let hash = analysis::dedup::fingerprint(key.as_bytes());
+    let count_evidence: Vec<CountItem> = event
+        .counts
+        .iter()
+        .map(|count| {
+            let q = &extraction.quantities[count.quantity];
+            CountItem {
+                role: count.role.as_str(),
+                value: q.value,
+                hedge: q.hedge.map(|h| h.as_str()),
+                start: q.span.start,
+                end: q.span.end,
+            }
+        })
+        .collect();
+    EventItem {
+        id: format!("evt-{:012x}", hash & 0xffff_ffff_ffff),
+        kind: event.kind.as_str(),
+        date: event.date.map(|i| Interval::new(article, &extraction.dates[i])),
+        places: event.places.iter().filter_map(|&i| entity_id(entities, index, i)).collect(),
+        actors: event.actors.iter().map(participant).collect(),
+        targets: event.targets.iter().map(participant).collect(),
+        counts: count_evidence.iter().map(|c| (c.role, c.value)).collect(),
+        modality: event.modality.as_str(),
+        evidence: event
+            .evidence
+            .iter()
+            .map(|s| Evidence { document: document.to_string(), start: s.start, end: s.end })
+            .collect(),
+        document: document.to_string(),
+        threatened: event.threatened.map(|t| t.as_str()),
+        attribution: event.attribution.as_ref().map(participant),
+        count_evidence,
+        triggers: event.triggers.iter().map(|&s| Range::from(s)).collect(),
+        acled: event
+            .kind
+            .acled()
+            .map(|(event_type, sub_event_type)| AcledItem { event_type, sub_event_type }),
+    }
+}
