@@ -22,6 +22,18 @@ pub(crate) const FILES: &[(&str, &[u8])] = &[
     ),
     ("examples/lima-2023/feed.xml", include_bytes!("../../../examples/lima-2023/feed.xml")),
     (
+        "examples/lima-2023/meridian-wire-followup-en.jsonl",
+        include_bytes!("../../../examples/lima-2023/meridian-wire-followup-en.jsonl"),
+    ),
+    (
+        "examples/lima-2023/noticias-rimac-es.html",
+        include_bytes!("../../../examples/lima-2023/noticias-rimac-es.html"),
+    ),
+    (
+        "examples/lima-2023/observatorio-analysis-en.txt",
+        include_bytes!("../../../examples/lima-2023/observatorio-analysis-en.txt"),
+    ),
+    (
         "examples/lima-2023/radio-sur-es.txt",
         include_bytes!("../../../examples/lima-2023/radio-sur-es.txt"),
     ),

@@ -22,7 +22,7 @@ fn demo_prints_markdown_of_the_bundled_corpus() {
     assert!(markdown.contains("## Diagnostics"));
     let stderr = String::from_utf8(output.stderr).unwrap();
     expect![[r#"
-        vigia: 7 input(s): 7 read, 0 skipped, 0 failed; 10 document(s), 1 duplicate(s), 0 record(s) failed
+        vigia: 10 input(s): 10 read, 0 skipped, 0 failed; 13 document(s), 1 duplicate(s), 0 record(s) failed
     "#]]
     .assert_eq(&stderr);
 }
