@@ -27,9 +27,7 @@ mod tests;
 
 use model::{Article, Span};
 
-use crate::{
-    dates::DateMention, entities::DocumentEntities, quantities::Quantity, quotes::Quote,
-};
+use crate::{dates::DateMention, entities::DocumentEntities, quantities::Quantity, quotes::Quote};
 
 /// What kind of event it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -107,7 +105,9 @@ impl EventType {
     pub fn acled(self) -> Option<(&'static str, &'static str)> {
         Some(match self {
             EventType::Extortion | EventType::Threat | EventType::Trafficking => return None,
-            EventType::ArmedAttack | EventType::Homicide => ("Violence against civilians", "Attack"),
+            EventType::ArmedAttack | EventType::Homicide => {
+                ("Violence against civilians", "Attack")
+            }
             EventType::Explosion => ("Explosions/Remote violence", "Grenade"),
             EventType::Kidnapping => {
                 ("Violence against civilians", "Abduction/forced disappearance")
@@ -260,5 +260,5 @@ pub struct Inputs<'a> {
 /// Every event of the article's headline and body, in order of first mention.
 pub fn find(inputs: &Inputs<'_>) -> Vec<Event> {
     let mentions = scan::mentions(inputs);
-    merge::merge(mentions, inputs.dates)
+    merge::merge(mentions, inputs)
 }

@@ -40,7 +40,8 @@ pub(crate) fn resources() -> Resources<'static> {
 /// An article read from plain text (headline, blank line, paragraphs), published on `published`
 /// (`YYYY-MM-DD`) when given.
 pub(crate) fn article(name: &str, text: &str, published: Option<&str>) -> Article {
-    let read = ingest::read(text.trim().as_bytes(), &SourceMeta::new(name), &IngestConfig::default());
+    let read =
+        ingest::read(text.trim().as_bytes(), &SourceMeta::new(name), &IngestConfig::default());
     let draft = read.drafts.into_iter().next().expect("one draft");
     let (mut article, _) = ingest::finish(draft);
     article.published = published.map(|date| {

@@ -8,6 +8,8 @@ use std::{
     time::Instant,
 };
 
+mod extract;
+
 use analysis::ingest::{self, IngestConfig, SourceMeta};
 use anyhow::Context;
 use model::{Article, Diagnostic};
@@ -29,6 +31,10 @@ pub(crate) fn run(what: BenchCommand) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         BenchCommand::Ner { data } => crate::ner_cmd::bench(&data),
+        BenchCommand::Extract { articles, rounds } => {
+            extract::run(articles, rounds)?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

@@ -9,7 +9,7 @@ fn sample_corpus_golden() {
     let output = vigia(&["analyze", "examples/lima-2023", "--format", "json"], b"");
     assert!(output.status.success(), "stderr: {}", String::from_utf8_lossy(&output.stderr));
     let report = report(&output);
-    assert_eq!(report["schema_version"], "1.1.0");
+    assert_eq!(report["schema_version"], "1.2.0");
     expect_file!["golden/lima-2023.txt"].assert_eq(&render(&report));
 }
 

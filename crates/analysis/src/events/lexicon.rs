@@ -122,15 +122,36 @@ pub(super) struct Cue {
     pub(super) after: usize,
 }
 
-/// Denial: negation right before the trigger, or a denying verb anywhere before it.
-pub(super) const DENIED: &[Cue] = &[
-    Cue { words: &["denied", "denies", "deny", "negó", "niega", "negaron", "descartó", "descartaron", "rejected", "rechazó"], before: 40, after: 0 },
-    Cue { words: &["no", "not", "never", "nunca", "ningún", "ninguna", "without", "sin", "didn't", "wasn't", "weren't"], before: 3, after: 0 },
+/// Verbs that deny the first event after them ("denied that", "negó que").
+pub(super) const DENYING_VERBS: &[&str] = &[
+    "denied",
+    "denies",
+    "deny",
+    "negó",
+    "niega",
+    "negaron",
+    "descartó",
+    "descartaron",
+    "rejected",
+    "rechazó",
 ];
+
+/// Negation right before the trigger.
+pub(super) const DENIED: &[Cue] = &[Cue {
+    words: &[
+        "no", "not", "never", "nunca", "ningún", "ninguna", "without", "sin", "didn't", "wasn't",
+        "weren't",
+    ],
+    before: 3,
+    after: 0,
+}];
 
 /// Possibility only.
 pub(super) const HYPOTHETICAL: &[Cue] = &[Cue {
-    words: &["could", "might", "may", "would", "podría", "podrían", "podrá", "podrán", "posible", "possible", "if", "si", "risk", "riesgo"],
+    words: &[
+        "could", "might", "may", "would", "podría", "podrían", "podrá", "podrán", "posible",
+        "possible", "if", "si", "risk", "riesgo",
+    ],
     before: 6,
     after: 0,
 }];
@@ -144,14 +165,29 @@ pub(super) const PLANNED: &[Cue] = &[Cue {
 
 /// Hedges.
 pub(super) const ALLEGED: &[Cue] = &[Cue {
-    words: &["alleged*", "presunt*", "supuest*", "suspected", "reportedly", "habría", "habrían", "estaría", "estarían", "purported*", "claimed"],
+    words: &[
+        "alleged*",
+        "presunt*",
+        "supuest*",
+        "suspected",
+        "reportedly",
+        "habría",
+        "habrían",
+        "estaría",
+        "estarían",
+        "purported*",
+        "claimed",
+    ],
     before: 3,
     after: 0,
 }];
 
 /// Confirmation.
-pub(super) const CONFIRMED: &[Cue] =
-    &[Cue { words: &["confirm*", "confirmó", "confirmaron", "verified", "verificó"], before: 40, after: 6 }];
+pub(super) const CONFIRMED: &[Cue] = &[Cue {
+    words: &["confirm*", "confirmó", "confirmaron", "verified", "verificó"],
+    before: 40,
+    after: 6,
+}];
 
 /// What a group description names, which decides whether it acts or is acted upon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -202,6 +238,22 @@ pub(super) const GROUP_HEADS: &[(&str, Side)] = &[
     ("manifestantes", Side::Civilian),
     ("pasajeros", Side::Civilian),
     ("cobrador", Side::Civilian),
+    ("merchant", Side::Civilian),
+    ("shopkeeper", Side::Civilian),
+    ("vendor", Side::Civilian),
+    ("resident", Side::Civilian),
+    ("businessman", Side::Civilian),
+    ("passenger", Side::Civilian),
+    ("comerciante", Side::Civilian),
+    ("conductor", Side::Civilian),
+    ("chofer", Side::Civilian),
+    ("mototaxista", Side::Civilian),
+    ("transportista", Side::Civilian),
+    ("bodeguero", Side::Civilian),
+    ("vecino", Side::Civilian),
+    ("empresario", Side::Civilian),
+    ("empresarios", Side::Civilian),
+    ("pasajero", Side::Civilian),
     ("cobradores", Side::Civilian),
     ("extortionists", Side::Offender),
     ("gunmen", Side::Offender),
@@ -239,23 +291,83 @@ pub(super) const GROUP_HEADS: &[(&str, Side)] = &[
 /// Words that may precede a group head inside its description ("all Venezuelan immigrants",
 /// "motorcycle taxi drivers", "alleged members").
 pub(super) const GROUP_MODIFIERS: &[&str] = &[
-    "all", "many", "several", "some", "local", "alleged", "suspected", "foreign", "motorcycle",
-    "moto", "taxi", "bus", "mototaxi", "transport", "market", "street", "gang", "police", "riot",
-    "armed", "hooded", "masked", "venezuelan", "peruvian", "colombian", "ecuadorian", "todos",
-    "los", "las", "presuntos", "presuntas", "supuestos",
+    "all",
+    "many",
+    "several",
+    "some",
+    "local",
+    "alleged",
+    "suspected",
+    "foreign",
+    "motorcycle",
+    "moto",
+    "taxi",
+    "bus",
+    "mototaxi",
+    "transport",
+    "market",
+    "street",
+    "gang",
+    "police",
+    "riot",
+    "armed",
+    "hooded",
+    "masked",
+    "venezuelan",
+    "peruvian",
+    "colombian",
+    "ecuadorian",
+    "todos",
+    "los",
+    "las",
+    "presuntos",
+    "presuntas",
+    "supuestos",
 ];
 
 /// Adjectives that may follow a Spanish group head ("inmigrantes venezolanos").
 pub(super) const GROUP_POSTMODIFIERS: &[&str] = &[
-    "venezolanos", "venezolanas", "peruanos", "peruanas", "colombianos", "ecuatorianos",
-    "extranjeros", "armados", "encapuchados", "informales", "locales", "policiales",
+    "venezolanos",
+    "venezolanas",
+    "peruanos",
+    "peruanas",
+    "colombianos",
+    "ecuatorianos",
+    "extranjeros",
+    "armados",
+    "encapuchados",
+    "informales",
+    "locales",
+    "policiales",
 ];
 
 /// Words in an organisation's name that make it a security force or authority.
 pub(super) const AUTHORITY_WORDS: &[&str] = &[
-    "police", "policía", "pnp", "army", "ejército", "armed", "fuerzas", "prosecutor*", "fiscalía",
-    "ministry", "ministerio", "government", "gobierno", "interior", "navy", "marina", "dirincri",
-    "sucamec", "court", "poder", "judicial", "tribunal", "guard", "guardia", "serenazgo",
+    "police",
+    "policía",
+    "pnp",
+    "army",
+    "ejército",
+    "armed",
+    "fuerzas",
+    "prosecutor*",
+    "fiscalía",
+    "ministry",
+    "ministerio",
+    "government",
+    "gobierno",
+    "interior",
+    "navy",
+    "marina",
+    "dirincri",
+    "sucamec",
+    "court",
+    "poder",
+    "judicial",
+    "tribunal",
+    "guard",
+    "guardia",
+    "serenazgo",
 ];
 
 /// Nouns a count may count, and the role they give it.

@@ -5,15 +5,16 @@
 //! places that overlap or are missing. The riots in two districts on one day stay two events,
 //! and an arrest the police deny is not the arrest another sentence reports.
 
-use super::{scan::Mention, Event, EventModality, Participant};
-use crate::dates::DateMention;
+use super::{scan::Mention, Event, EventModality, Inputs, Participant};
+use crate::{dates::DateMention, entities::DocEntity};
 
 /// Events from mentions, in order of first mention.
-pub(super) fn merge(mentions: Vec<Mention>, dates: &[DateMention]) -> Vec<Event> {
+pub(super) fn merge(mentions: Vec<Mention>, inputs: &Inputs<'_>) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
+    let entities = &inputs.entities.entities;
     for mention in mentions {
-        match events.iter_mut().find(|event| same(event, &mention, dates)) {
-            Some(event) => absorb(event, mention, dates),
+        match events.iter_mut().find(|event| same(event, &mention, inputs.dates, entities)) {
+            Some(event) => absorb(event, mention, inputs),
             None => events.push(Event {
                 kind: mention.kind,
                 threatened: mention.threatened,
@@ -33,7 +34,7 @@ pub(super) fn merge(mentions: Vec<Mention>, dates: &[DateMention]) -> Vec<Event>
 }
 
 /// Whether the mention can be the event.
-fn same(event: &Event, mention: &Mention, dates: &[DateMention]) -> bool {
+fn same(event: &Event, mention: &Mention, dates: &[DateMention], entities: &[DocEntity]) -> bool {
     if event.kind != mention.kind {
         return false;
     }
@@ -51,9 +52,31 @@ fn same(event: &Event, mention: &Mention, dates: &[DateMention]) -> bool {
             return false;
         }
     }
-    event.places.is_empty()
-        || mention.places.is_empty()
-        || mention.places.iter().any(|p| event.places.contains(p))
+    let (a, b) = (leaves(&event.places, entities), leaves(&mention.places, entities));
+    a.is_empty()
+        || b.is_empty()
+        || a.iter()
+            .any(|&x| b.iter().any(|&y| x == y || within(x, y, entities) || within(y, x, entities)))
+}
+
+/// Whether place `inner` lies inside place `outer` (or is it), by their gazetteer paths.
+fn within(inner: usize, outer: usize, entities: &[DocEntity]) -> bool {
+    match (&entities[inner].place, &entities[outer].place) {
+        (Some(inner), Some(outer)) => inner.admin_path.starts_with(&outer.admin_path),
+        _ => false,
+    }
+}
+
+/// The most specific of `places`: "La Victoria" stands for "Lima" and "La Victoria" together,
+/// so that a district's riot does not join another district's through their city.
+fn leaves(places: &[usize], entities: &[DocEntity]) -> Vec<usize> {
+    places
+        .iter()
+        .copied()
+        .filter(|&p| {
+            !places.iter().any(|&q| q != p && within(q, p, entities) && !within(p, q, entities))
+        })
+        .collect()
 }
 
 /// Facts stated as happened (whether hedged or confirmed) can be one; a denial, a plan or a
@@ -64,7 +87,8 @@ fn compatible(a: EventModality, b: EventModality) -> bool {
     a == b || (factual(a) && factual(b))
 }
 
-fn absorb(event: &mut Event, mention: Mention, dates: &[DateMention]) {
+fn absorb(event: &mut Event, mention: Mention, inputs: &Inputs<'_>) {
+    let (dates, text) = (inputs.dates, inputs.article.text.as_str());
     use EventModality as M;
     // The most certain wording wins: a confirmation, then a plain report, then a hedge.
     let rank = |m| match m {
@@ -76,8 +100,8 @@ fn absorb(event: &mut Event, mention: Mention, dates: &[DateMention]) {
         event.modality = mention.modality;
     }
     event.threatened = event.threatened.or(mention.threatened);
-    extend(&mut event.actors, mention.actors);
-    extend(&mut event.targets, mention.targets);
+    extend(&mut event.actors, mention.actors, text);
+    extend(&mut event.targets, mention.targets, text);
     for place in mention.places {
         if !event.places.contains(&place) {
             event.places.push(place);
@@ -104,12 +128,14 @@ fn absorb(event: &mut Event, mention: Mention, dates: &[DateMention]) {
     }
 }
 
-/// Adds participants not yet listed: an entity once, a description once per span.
-fn extend(list: &mut Vec<Participant>, more: Vec<Participant>) {
+/// Adds participants not yet listed: an entity once, a description once whatever its case.
+pub(super) fn extend(list: &mut Vec<Participant>, more: Vec<Participant>, text: &str) {
     for participant in more {
         let known = list.iter().any(|p| match (p.entity, participant.entity) {
             (Some(a), Some(b)) => a == b,
-            (None, None) => p.span == participant.span,
+            (None, None) => {
+                p.span.slice(text).to_lowercase() == participant.span.slice(text).to_lowercase()
+            }
             _ => false,
         });
         if !known {

@@ -85,8 +85,8 @@ pub(super) fn mentions(inputs: &Inputs<'_>) -> Vec<Mention> {
         let lo = named.partition_point(|(span, _)| span.start < sentence.start);
         let hi = named.partition_point(|(span, _)| span.start < sentence.end);
         let in_sentence = &named[lo..hi];
-        for hit in hits {
-            out.push(describe(inputs, &words, sentence, hit, in_sentence));
+        for &hit in &hits {
+            out.push(describe(inputs, &words, sentence, hit, &hits, in_sentence));
         }
     }
     out
@@ -178,8 +178,12 @@ fn fold_threats(words: &Words<'_>, hits: &mut Vec<Hit>) {
             }
             None => {
                 // "warned", "vowed": the governor becomes the threat's trigger.
-                hits[i] =
-                    Hit { start: g, end: g + 1, kind: EventType::Threat, threatened: Some(act.kind) };
+                hits[i] = Hit {
+                    start: g,
+                    end: g + 1,
+                    kind: EventType::Threat,
+                    threatened: Some(act.kind),
+                };
                 i += 1;
             }
         }
@@ -193,6 +197,7 @@ fn describe(
     words: &Words<'_>,
     sentence: Span,
     hit: Hit,
+    hits: &[Hit],
     named: &[(Span, usize)],
 ) -> Mention {
     let trigger = Span::new(words.spans[hit.start].start, words.spans[hit.end - 1].end);
@@ -236,9 +241,9 @@ fn describe(
             _ => {}
         }
     }
-    let has_authority_actor = actors.iter().any(|a| {
-        a.entity.is_some_and(|i| matches!(entities[i].kind, EntityType::Organization))
-    });
+    let has_authority_actor = actors
+        .iter()
+        .any(|a| a.entity.is_some_and(|i| matches!(entities[i].kind, EntityType::Organization)));
     // Nationalities ("Peruvian") may be part of a description ("Peruvian drivers").
     let names: Vec<(Span, usize)> =
         named.iter().copied().filter(|&(_, i)| entities[i].kind != EntityType::Other).collect();
@@ -273,15 +278,20 @@ fn describe(
                 | EventType::Seizure
                 | EventType::StateOfEmergency,
             ) => actors.push(participant),
-            (Side::Force, _) => targets.push(participant),
+            (Side::Force, _) if span.start >= trigger.end => targets.push(participant),
+            (Side::Force, _) => {}
         }
     }
+    let text = inputs.article.text.as_str();
+    let (mut unique_actors, mut unique_targets) = (Vec::new(), Vec::new());
+    super::merge::extend(&mut unique_actors, actors, text);
+    super::merge::extend(&mut unique_targets, targets, text);
     Mention {
         kind: hit.kind,
         threatened: hit.threatened,
-        modality: modality(words, hit),
-        actors,
-        targets,
+        modality: modality(words, hit, hits),
+        actors: unique_actors,
+        targets: unique_targets,
         places,
         date: nearest_date(inputs, sentence, trigger),
         counts: counts(inputs, sentence, hit.kind),
@@ -359,7 +369,12 @@ fn groups(words: &Words<'_>, named: &[(Span, usize)]) -> Vec<(Span, Side)> {
 }
 
 /// The modality the words around the trigger give it.
-fn modality(words: &Words<'_>, hit: Hit) -> EventModality {
+fn modality(words: &Words<'_>, hit: Hit, hits: &[Hit]) -> EventModality {
+    // A denying verb ("negó que") denies the first event after it, not an adjunct's ("tras el ataque").
+    let denied_by_verb = (0..hit.start).rev().take(40).any(|w| {
+        lexicon::matches(&words.lower[w], lexicon::DENYING_VERBS)
+            && !hits.iter().any(|other| other.start > w && other.start < hit.start)
+    });
     let near = |cues: &[Cue]| {
         cues.iter().any(|cue| {
             let from = hit.start.saturating_sub(cue.before);
@@ -371,7 +386,7 @@ fn modality(words: &Words<'_>, hit: Hit) -> EventModality {
             })
         })
     };
-    if near(lexicon::DENIED) {
+    if denied_by_verb || near(lexicon::DENIED) {
         EventModality::Denied
     } else if near(lexicon::HYPOTHETICAL) {
         EventModality::Hypothetical

@@ -116,3 +116,176 @@ fn a_threat_to_kill_is_a_threat_not_a_killing() {
         "#]],
     );
 }
+
+#[test]
+fn a_spanish_threat_to_kill_names_its_targets() {
+    check(
+        "Banda amenaza a mototaxistas\n\nEn el video, los encapuchados amenazan con matar a los mototaxistas peruanos que no paguen el cupo.",
+        expect![[r#"
+            threat (reported) threatens homicide triggers "amenaza" "amenazan"
+              targets: "mototaxistas", "mototaxistas peruanos"
+              evidence: "Banda amenaza a mototaxistas"
+              evidence: "En el video, los encapuchados amenazan con matar a los motot"
+        "#]],
+    );
+}
+
+#[test]
+fn arrests_carry_actor_targets_place_date_count_and_source() {
+    check(
+        "Police arrest four\n\nPolice arrested four alleged members of Los Gallegos in La Victoria on Nov. 7, according to the Interior Ministry.\n\nThe four detainees were taken to a police station in Lima.",
+        expect![[r#"
+            arrest (reported) triggers "arrest" "arrested" "detainees"
+              actors: "Police", "Interior Ministry"
+              targets: "Los Gallegos", "alleged members"
+              places: La Victoria, Lima
+              evidence: "Police arrest four"
+              evidence: "Police arrested four alleged members of Los Gallegos in La V"
+              evidence: "The four detainees were taken to a police station in Lima."
+        "#]],
+    );
+}
+
+#[test]
+fn a_denied_arrest_is_not_the_attack_it_follows() {
+    check(
+        "Ataque en Comas\n\nDesconocidos dispararon contra un bus de la empresa El Rápido en Comas el domingo. La policía negó que hubiera detenidos tras el ataque.",
+        expect![[r#"
+            armed_attack (reported) triggers "Ataque" "dispararon" "ataque"
+              places: Comas
+              evidence: "Ataque en Comas"
+              evidence: "Desconocidos dispararon contra un bus de la empresa El Rápid"
+              evidence: "La policía negó que hubiera detenidos tras el ataque."
+            arrest (denied) triggers "detenidos"
+              actors: "policía"
+              evidence: "La policía negó que hubiera detenidos tras el ataque."
+        "#]],
+    );
+}
+
+#[test]
+fn deployments_count_officers() {
+    check(
+        "Despliegue en Lima\n\nEl Gobierno desplegó a 700 policías en El Agustino y La Victoria el 6 de noviembre.",
+        expect![[r#"
+            police_deployment (reported) triggers "Despliegue" "desplegó"
+              actors: "Gobierno"
+              places: Lima, El Agustino, La Victoria
+              evidence: "Despliegue en Lima"
+              evidence: "El Gobierno desplegó a 700 policías en El Agustino y La Vict"
+        "#]],
+    );
+}
+
+#[test]
+fn plans_and_possibilities_are_not_facts() {
+    check(
+        "Emergency measures\n\nThe government could declare a state of emergency in Comas, the minister said.\n\nDrivers plan to march on Congress on Thursday.\n\nEl Ejecutivo planea declarar el estado de emergencia en San Juan de Lurigancho.",
+        expect![[r#"
+            state_of_emergency (hypothetical) triggers "state of emergency"
+              places: Comas
+              evidence: "The government could declare a state of emergency in Comas, "
+            protest (planned) triggers "march"
+              actors: "Drivers"
+              evidence: "Drivers plan to march on Congress on Thursday."
+            state_of_emergency (planned) triggers "estado de emergencia"
+              places: San Juan de Lurigancho
+              evidence: "El Ejecutivo planea declarar el estado de emergencia en San "
+        "#]],
+    );
+}
+
+#[test]
+fn a_confirmed_killing_counts_its_dead_and_injured() {
+    check(
+        "Driver shot dead in Ate\n\nPolice confirmed that gunmen shot dead a mototaxi driver in Ate on Sunday. Two passengers were injured in the attack, and three people were killed in all.",
+        expect![[r#"
+            homicide (confirmed) triggers "shot dead" "shot dead" "killed"
+              actors: "gunmen"
+              targets: "Driver", "mototaxi driver"
+              places: Ate
+              evidence: "Driver shot dead in Ate"
+              evidence: "Police confirmed that gunmen shot dead a mototaxi driver in "
+              evidence: "Two passengers were injured in the attack, and three people "
+            armed_attack (reported) triggers "attack"
+              targets: "passengers"
+              evidence: "Two passengers were injured in the attack, and three people "
+        "#]],
+    );
+}
+
+#[test]
+fn spanish_crimes_of_every_kind() {
+    check(
+        "Una semana violenta\n\nSegún la fiscalía, presuntos extorsionadores lanzaron una granada contra una bodega en Comas. Un comerciante fue secuestrado en Independencia. Delincuentes incendiaron un bus en Ate. La policía incautó dos pistolas y droga en San Martín de Porres, y la fiscalía investiga a la banda por narcotráfico.",
+        expect![[r#"
+            explosion (reported) triggers "granada"
+              actors: "presuntos extorsionadores"
+              places: Comas
+              evidence: "Según la fiscalía, presuntos extorsionadores lanzaron una gr"
+            kidnapping (reported) triggers "secuestrado"
+              places: Independencia
+              evidence: "Un comerciante fue secuestrado en Independencia."
+            arson (reported) triggers "incendiaron"
+              actors: "Delincuentes"
+              places: Ate
+              evidence: "Delincuentes incendiaron un bus en Ate."
+            seizure (reported) triggers "incautó"
+              actors: "policía"
+              places: San Martín de Porres
+              evidence: "La policía incautó dos pistolas y droga en San Martín de Por"
+            trafficking (reported) triggers "narcotráfico"
+              places: San Martín de Porres
+              evidence: "La policía incautó dos pistolas y droga en San Martín de Por"
+        "#]],
+    );
+}
+
+#[test]
+fn mentions_of_one_event_merge_and_riots_in_two_places_do_not() {
+    check(
+        "Riots in Lima\n\nRioters clashed with police in La Victoria on Oct. 31. Police arrested 12 people after the clashes.\n\nOn Nov. 2, riots broke out in Huaycán. The arrests were announced on Oct. 31.",
+        expect![[r#"
+            riot (reported) triggers "Riots" "Rioters" "clashes"
+              targets: "police"
+              places: Lima, La Victoria
+              evidence: "Riots in Lima"
+              evidence: "Rioters clashed with police in La Victoria on Oct. 31."
+              evidence: "Police arrested 12 people after the clashes."
+            arrest (reported) triggers "arrested" "arrests"
+              actors: "Police"
+              evidence: "Police arrested 12 people after the clashes."
+              evidence: "The arrests were announced on Oct. 31."
+            riot (reported) triggers "riots"
+              places: Huaycán
+              evidence: "On Nov. 2, riots broke out in Huaycán."
+        "#]],
+    );
+}
+
+#[test]
+fn events_in_captions_and_related_links_are_not_read() {
+    check(
+        r#"<html><head><title>Comerciantes protestan</title></head><body><article>
+<h1>Comerciantes protestan en Gamarra</h1>
+<p>Cientos de comerciantes marcharon el lunes en Gamarra contra el cobro de cupos.</p>
+<figure><img src="a.jpg"><figcaption>Agentes durante el operativo en el que capturaron a dos sospechosos en Independencia.</figcaption></figure>
+<p>Los comerciantes pidieron más patrullaje en la zona.</p>
+<p>Lea también: Asesinan a cobrador de combi en Comas</p>
+</article></body></html>"#,
+        expect![[r#"
+            protest (reported) triggers "protestan" "marcharon"
+              actors: "Comerciantes"
+              places: Gamarra
+              evidence: "Comerciantes protestan en Gamarra"
+              evidence: "Cientos de comerciantes marcharon el lunes en Gamarra contra"
+            extortion (reported) triggers "cobro de cupos"
+              targets: "comerciantes"
+              places: Gamarra
+              evidence: "Cientos de comerciantes marcharon el lunes en Gamarra contra"
+            police_deployment (reported) triggers "patrullaje"
+              targets: "comerciantes"
+              evidence: "Los comerciantes pidieron más patrullaje en la zona."
+        "#]],
+    );
+}

@@ -158,6 +158,9 @@ pub(crate) struct EventItem {
     pub(crate) count_evidence: Vec<CountItem>,
     pub(crate) triggers: Vec<Range>,
     pub(crate) acled: Option<AcledItem>,
+    /// The first sentence that mentions it, for the Markdown report.
+    #[serde(skip)]
+    pub(crate) sentence: String,
 }
 
 /// One document's items.
@@ -211,7 +214,12 @@ pub(crate) fn items(article: &Article, extraction: &Extraction, index: &EntityIn
                 document: document.to_string(),
                 start: quote.span.start,
                 end: quote.span.end,
-                text: quote.content.iter().map(|&s| article.slice(s)).collect::<Vec<_>>().join(" … "),
+                text: quote
+                    .content
+                    .iter()
+                    .map(|&s| article.slice(s))
+                    .collect::<Vec<_>>()
+                    .join(" … "),
                 speaker,
                 kind: quote.kind.as_str(),
                 content: quote.content.iter().map(|&s| Range::from(s)).collect(),
@@ -248,8 +256,11 @@ pub(crate) fn items(article: &Article, extraction: &Extraction, index: &EntityIn
             interval: Interval::new(article, d),
         })
         .collect();
-    let events =
-        extraction.events.iter().map(|event| event_item(article, extraction, index, event)).collect();
+    let events = extraction
+        .events
+        .iter()
+        .map(|event| event_item(article, extraction, index, event))
+        .collect();
     Items { quotes, quantities, dates, events }
 }
 
@@ -311,5 +322,6 @@ fn event_item(
             .kind
             .acled()
             .map(|(event_type, sub_event_type)| AcledItem { event_type, sub_event_type }),
+        sentence: event.evidence.first().map(|&s| article.slice(s).to_string()).unwrap_or_default(),
     }
 }

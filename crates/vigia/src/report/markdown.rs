@@ -31,6 +31,127 @@ impl<W: Write> MarkdownSink<W> {
         )?;
         writeln!(self.out, "## Documents\n")
     }
+    fn relations(&mut self, extracted: &Extracted) -> io::Result<()> {
+        let name = |id: &str| entity_name(extracted, id);
+        writeln!(
+            self.out,
+            "| subject | relation | object | modality | evidence |\n| --- | --- | --- | --- | --- |"
+        )?;
+        for relation in &extracted.relations {
+            let mut documents: Vec<&str> = Vec::new();
+            for evidence in &relation.evidence {
+                if !documents.contains(&&*evidence.document) {
+                    documents.push(&evidence.document);
+                }
+            }
+            writeln!(
+                self.out,
+                "| {} | {} | {} | {} | {} sentence(s) in {} |",
+                cell(&name(&relation.subject)),
+                relation.kind.as_str().replace('_', " "),
+                cell(&name(&relation.object)),
+                relation.modality.as_str(),
+                relation.evidence.len(),
+                documents.join(", ")
+            )?;
+        }
+        writeln!(self.out)?;
+        Ok(())
+    }
+
+    /// Quotes, quantities and events, each as a table citing its words.
+    fn items(&mut self, extracted: &Extracted) -> io::Result<()> {
+        let items = &extracted.items;
+        writeln!(self.out, "## Quotes\n")?;
+        if items.quotes.is_empty() {
+            writeln!(self.out, "None extracted.\n")?;
+        } else {
+            writeln!(self.out, "| document | kind | speaker | quote |\n| --- | --- | --- | --- |")?;
+            for quote in &items.quotes {
+                let speaker = match (&quote.speaker.name, quote.speaker.text.as_str()) {
+                    (Some(name), written) if written.is_empty() || written == name => name.clone(),
+                    (Some(name), written) => format!("{written} ({name})"),
+                    (None, "") => "—".to_string(),
+                    (None, written) => written.to_string(),
+                };
+                writeln!(
+                    self.out,
+                    "| {} | {} | {} | {} |",
+                    quote.document,
+                    quote.kind,
+                    cell(&speaker),
+                    cell(&quote.text)
+                )?;
+            }
+            writeln!(self.out)?;
+        }
+        writeln!(self.out, "## Quantities\n")?;
+        if items.quantities.is_empty() {
+            writeln!(self.out, "None extracted.\n")?;
+        } else {
+            writeln!(
+                self.out,
+                "| document | as written | value | unit | counts | kind | period | place |\n| --- | --- | --- | --- | --- | --- | --- | --- |"
+            )?;
+            for q in &items.quantities {
+                writeln!(
+                    self.out,
+                    "| {} | {} | {}{} | {} | {} | {} | {} | {} |",
+                    q.document,
+                    cell(&q.text),
+                    q.hedge.map(|h| format!("{} ", h.replace('_', " "))).unwrap_or_default(),
+                    q.value,
+                    q.unit,
+                    cell(q.counted.as_deref().unwrap_or("")),
+                    q.kind,
+                    q.period.as_ref().map(|p| format!("{}–{}", p.start, p.end)).unwrap_or_default(),
+                    cell(q.place.as_deref().unwrap_or(""))
+                )?;
+            }
+            writeln!(self.out)?;
+        }
+        writeln!(self.out, "## Events\n")?;
+        if items.events.is_empty() {
+            writeln!(self.out, "None extracted.\n")?;
+            return Ok(());
+        }
+        writeln!(
+            self.out,
+            "| document | event | modality | date | places | actors | targets | counts | credited to | first sentence |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+        )?;
+        for event in &items.events {
+            let kind = match event.threatened {
+                Some(act) => format!("{} ({})", event.kind, act).replace('_', " "),
+                None => event.kind.replace('_', " "),
+            };
+            let people = |list: &[super::items::ParticipantItem]| {
+                list.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("; ")
+            };
+            let places: Vec<String> =
+                event.places.iter().map(|id| entity_name(extracted, id)).collect();
+            let counts: Vec<String> =
+                event.counts.iter().map(|(role, value)| format!("{role} {value}")).collect();
+            writeln!(
+                self.out,
+                "| {} | {kind} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                event.document,
+                event.modality,
+                event.date.as_ref().map(|d| cell(&d.text)).unwrap_or_default(),
+                cell(&places.join("; ")),
+                cell(&people(&event.actors)),
+                cell(&people(&event.targets)),
+                counts.join(", "),
+                event.attribution.as_ref().map(|a| cell(&a.text)).unwrap_or_default(),
+                cell(&event.sentence)
+            )?;
+        }
+        writeln!(self.out)
+    }
+}
+
+/// The name of the entity with id `id`, or the id when it is unknown.
+fn entity_name(extracted: &Extracted, id: &str) -> String {
+    extracted.entities.iter().find(|e| e.id == id).map_or(id.to_string(), |e| e.name.clone())
 }
 
 impl<W: Write> Sink for MarkdownSink<W> {
@@ -137,48 +258,16 @@ impl<W: Write> Sink for MarkdownSink<W> {
         writeln!(self.out, "## Relations\n")?;
         if extracted.relations.is_empty() {
             writeln!(self.out, "None extracted.\n")?;
-            return Ok(());
+        } else {
+            self.relations(extracted)?;
         }
-        let name = |id: &str| {
-            extracted
-                .entities
-                .iter()
-                .find(|e| e.id == id)
-                .map_or(id.to_string(), |e| e.name.clone())
-        };
-        writeln!(
-            self.out,
-            "| subject | relation | object | modality | evidence |\n| --- | --- | --- | --- | --- |"
-        )?;
-        for relation in &extracted.relations {
-            let mut documents: Vec<&str> = Vec::new();
-            for evidence in &relation.evidence {
-                if !documents.contains(&&*evidence.document) {
-                    documents.push(&evidence.document);
-                }
-            }
-            writeln!(
-                self.out,
-                "| {} | {} | {} | {} | {} sentence(s) in {} |",
-                cell(&name(&relation.subject)),
-                relation.kind.as_str().replace('_', " "),
-                cell(&name(&relation.object)),
-                relation.modality.as_str(),
-                relation.evidence.len(),
-                documents.join(", ")
-            )?;
-        }
-        writeln!(self.out)?;
-        Ok(())
+        self.items(extracted)
     }
-
     fn finish(&mut self, diagnostics: &[Diagnostic], summary: &Summary) -> io::Result<()> {
         if !self.extracted {
             self.extracted(&Extracted::default())?;
         }
-        for section in ["Quotes", "Quantities", "Events", "Stories"] {
-            writeln!(self.out, "## {section}\n\nNone extracted.\n")?;
-        }
+        writeln!(self.out, "## Stories\n\nNone extracted.\n")?;
         writeln!(self.out, "## Diagnostics\n")?;
         if diagnostics.is_empty() {
             writeln!(self.out, "None.\n")?;
