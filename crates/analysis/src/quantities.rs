@@ -8,7 +8,8 @@
 //!   the decimal mark. One separator followed by exactly three digits groups thousands
 //!   ("6,500"; "6.500" in Spanish), except "6.500" in English, which is 6.5. Any other single
 //!   separator is a decimal mark ("1.5", "1,5"). A space before a group of three digits joins
-//!   it ("6 500").
+//!   it ("6 500"). In a Spanish percentage a comma is always the decimal mark ("5,125 por
+//!   ciento" is 5.125).
 //! - Words: English and Spanish cardinals ("fourteen", "seventy-five", "veintidós",
 //!   "treinta y cinco", "doscientos mil"), scale words after digits or words ("1.5 million",
 //!   "2.000 millones", "mil millones" is 1e9, "billón" 1e12, "billion" 1e9), and "a dozen",
@@ -28,23 +29,31 @@
 //! ordinals ("7th", "first", "primer": no ordinal words are read); ages ("41-year-old",
 //! "41 years old", "aged 41", "García, 41,", "de 41 años" unless a term word such as "pena" or
 //! a hedge comes before "de"); phone and reference numbers (leading zeros, runs of digit groups,
-//! digits joined by hyphens or slashes, numbers after "No.", "Ley", "article" and the like).
-//! "one" is skipped in "one of", "no one", "the one", "one day"; Spanish "un"/"una"/"uno" are
-//! articles and only count with a scale word ("un millón", "una docena"); "a"/"an" likewise.
+//! digits joined by hyphens or slashes, numbers after "No.", "Ley", "article", "Highway" and
+//! the like, a number after a capitalised word and before punctuation such as "Interstate 5.",
+//! and ".498"). "one" is a pronoun or idiom, and skipped, in "one of", "no one", "the one",
+//! "one day", "one point", and before a function word or a word in -ing, -ed or -ly ("one who",
+//! "one trying"). Spanish "un"/"una"/"uno" are articles and only count with a scale or group
+//! word ("un millón", "una docena"); "a"/"an" likewise. Scores and tables are not recognised
+//! as such: "52 - 3" gives two counts.
 //!
 //! # Unit and hedge
 //! Percent: "%", "percent", "per cent", "pct", "por ciento". Money: a symbol or code before
-//! ("S/", "S/.", "US$", "$", "€", "USD", "PEN", "COP", "VES", "Bs.") or a currency word after
+//! ("S/", "S/.", "US$", "$", "€", "USD", "PEN", "COP", "VES", "Bs") or a currency word after
 //! ("soles", "dollars", "dólares", "euros", "bolívares", "pesos colombianos"; in Spanish after a
 //! scale word with "de": "2 millones de dólares"). A bare "$" is USD; bare "pesos" is not read as
-//! money. Hedges are the phrases right before the number (or its currency symbol), longest first,
-//! and the span includes them.
+//! money. The segmenter ends a sentence after "S/." when a number follows, so a sentence ending
+//! in "S/." makes the number opening the next one PEN, with the span starting at "S/.". Hedges
+//! are the phrases right before the number (or its currency symbol), longest first, and the
+//! span includes them.
 //!
 //! # Level or change
 //! `increase`/`decrease` when a change word comes right after the number and its unit ("a 60%
 //! increase", "60 percent more", "un 60% más", "10% fewer") or right before it, with only
 //! "by", "of", "en", "de", "del", "un", "una" or a hedge between ("rose 12%", "cayó un 12%",
 //! "un alza de 20%", "a drop of 10%"). "rose to 6,500" is a level. Multiples are increases.
+//! After a count, "more"/"fewer"/"más"/"menos" make a change only with "than"/"que" after
+//! the counted phrase ("6,500 more complaints than in 2022"); "two more raids" is a level.
 //!
 //! # What is counted
 //! The words after the number and its unit: after a vague number or a scale word, one "of"/"de"
@@ -53,10 +62,13 @@
 //! (determiner, conjunction, preposition, auxiliary, pronoun), and at a verb: in English after a
 //! plural noun only further plural nouns are taken ("police officers", not "officers patrol"),
 //! in Spanish after the first word only words ending in "s" (adjectives agree: "personas heridas",
-//! not "personas resultaron"). "of"/"de"/"por"/"for"/"against"/"contra" followed by a bare
+//! not "personas resultaron"), and a first word that looks like a finite verb ("subieron")
+//! gives nothing. Partitive "del" after a count gives nothing ("cinco del Parlamento"). "of"/"de"/"por"/"for"/"against"/"contra" followed by a bare
 //! lowercase word stay in the phrase ("cases of extortion", "denuncias por extorsión"); a
 //! determiner after them ends it ("integrantes de la banda" counts "integrantes"). At most six
-//! words. Percentages count only in "X percent of the Y"; money and multiples count nothing.
+//! words. Percentages count only after "of"/"de" ("35 percent of the cases", "60% of victims",
+//! "el 35% del total"); money and multiples count nothing. A comparative after a count is
+//! skipped ("two more raids" counts "raids").
 //! In "between 5 and 10 soles" and "de 5 a 10 soles" the first number takes the second's unit.
 //!
 //! # Period and place
@@ -178,8 +190,8 @@ pub struct Quantity {
 
 /// Every quantity in the headline and body of `article`, in text order.
 ///
-/// `dates` are the article's date expressions ([`crate::dates::find`]); `places` the spans of
-/// its place mentions, sorted.
+/// `dates` are the article's date expressions in text order ([`crate::dates::find`]); `places`
+/// the spans of its place mentions, sorted. See the module docs for the rules.
 pub fn find(article: &Article, dates: &[DateMention], places: &[Span]) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut tokens = &article.tokens[..];

@@ -80,7 +80,7 @@ fn find_at(words: &Words, i: usize, dates: &[DateMention], carried: Option<Span>
     if number.plain && currency.is_none() && is_trap(words, &number) {
         return None;
     }
-    if words.low(i) == "one" && is_idiomatic_one(words, i) {
+    if words.low(i) == "one" && number.end == i + 1 && is_idiomatic_one(words, i) {
         return None;
     }
     let (start, mut unit) = match currency {
@@ -89,6 +89,7 @@ fn find_at(words: &Words, i: usize, dates: &[DateMention], carried: Option<Span>
     };
     let mut kind = None;
     let mut end = number.end;
+    let mut value = number.value;
     if let Some((suffix, suffix_end, suffix_kind)) = unit_after(words, &number) {
         if currency.is_none() || !matches!(suffix, Unit::Currency(_)) {
             unit = suffix;
@@ -96,10 +97,15 @@ fn find_at(words: &Words, i: usize, dates: &[DateMention], carried: Option<Span>
         end = suffix_end;
         kind = suffix_kind;
     }
+    // "5,125 por ciento": a Spanish comma before three digits is a decimal mark in a percentage.
+    let raw = words.raw(i);
+    if unit == Unit::Percent && words.lang == Lang::Es && raw.matches(',').count() == 1 {
+        value = raw.replace('.', "").replace(',', ".").parse().unwrap_or(value);
+    }
     Some(Found {
         start,
         end,
-        value: number.value,
+        value,
         unit,
         kind,
         vague: number.vague,
@@ -152,15 +158,23 @@ fn is_trap(words: &Words, number: &Number) -> bool {
     if is_reference_word(prev) {
         return true;
     }
+    // "Interstate 5.", "Oregon 214,": a name with a number, not a count.
+    let named = i.checked_sub(1).is_some_and(|j| words.raw(j).starts_with(char::is_uppercase));
+    if named && !words.is_word(i + 1) {
+        return true;
+    }
+    // ".498": a decimal written without its leading zero.
+    if prev == "." && words.touches(i) {
+        return true;
+    }
     // Runs of digit groups and slashed numbers: phones, ids, "31/10/2023".
     let digit_token =
         |j: usize| words.raw(j).bytes().all(|b| b.is_ascii_digit()) && !words.raw(j).is_empty();
     if (i > 0 && digit_token(i - 1)) || digit_token(i + 1) {
         return true;
     }
-    let slashed = (prev == "/" && i >= 2 && digit_token(i - 2))
-        || (next == "/" && digit_token(i + 2) && words.touches(i + 1));
-    slashed
+    (prev == "/" && i >= 2 && digit_token(i - 2))
+        || (next == "/" && digit_token(i + 2) && words.touches(i + 1))
 }
 
 /// "41 years old", "aged 41", "de 41 años", "García, 41,", "(41)".
@@ -170,7 +184,9 @@ fn is_age(words: &Words, i: usize) -> bool {
     if matches!(next, "years" | "year") && next2 == "old" {
         return true;
     }
-    if matches!(prev, "aged" | "age" | "edad") {
+    if matches!(prev, "aged" | "age" | "edad")
+        || (matches!(prev, "of" | "de") && matches!(prev2, "age" | "edad"))
+    {
         return true;
     }
     if matches!(next, "años" | "año") && next2 == "de" && next3 == "edad" {
@@ -187,11 +203,28 @@ fn is_age(words: &Words, i: usize) -> bool {
             || (prev == "(" && next == ")" && capitalised(i - 2)))
 }
 
-/// "one of", "no one", "the one", "one day": not a count.
+/// "one of", "no one", "the one", "one day", "one who": a pronoun or idiom, not a count.
 fn is_idiomatic_one(words: &Words, i: usize) -> bool {
     let prev = words.before(i, 1);
     let next = words.low(i + 1);
-    matches!(next, "of" | "another" | "day" | "time" | "way" | "side" | "thing" | "hand")
+    let idiom = matches!(
+        next,
+        "of" | "another"
+            | "day"
+            | "night"
+            | "morning"
+            | "time"
+            | "way"
+            | "side"
+            | "thing"
+            | "hand"
+            | "point"
+            | "another's"
+    );
+    let modifier = next.ends_with("ing") || next.ends_with("ed") || next.ends_with("ly");
+    idiom
+        || modifier
+        || is_function_word(next)
         || matches!(prev, "the" | "this" | "that" | "no" | "any" | "every" | "each" | "which")
         || !words.is_word(i + 1)
 }
@@ -336,27 +369,37 @@ fn describe(words: &Words, f: &Found) -> Quantity {
         Some((hedge, start)) => (Some(hedge), start),
         None => (f.vague.then_some(Hedge::About), f.start),
     };
-    let kind = f.kind.unwrap_or_else(|| change(words, f, start));
+    let mut kind = f.kind.unwrap_or_else(|| change(words, f, start));
     let mut span = words.span(start, f.end);
     if let Some(lead) = f.lead {
         span.start = lead.start;
     }
-    Quantity {
-        span,
-        value: f.value,
-        unit: f.unit,
-        counted: counted(words, f),
-        hedge,
-        kind,
-        period: None,
-        place: None,
+    let mut counted = counted(words, f);
+    // "two more raids" adds to a count; "6,500 more complaints than" compares it.
+    let comparative = match words.low(f.end) {
+        "more" | "más" => Some(QuantityKind::Increase),
+        "fewer" | "less" | "menos" => Some(QuantityKind::Decrease),
+        _ => None,
+    };
+    if let (Some(change), Unit::Count) = (comparative, f.unit) {
+        counted = phrase(words, f.end + 1, true);
+        let after = counted.map_or(f.end + 1, |c| words.spans.partition_point(|t| t.end <= c.end));
+        if matches!(words.low(after), "than" | "que") {
+            kind = change;
+        }
     }
+    Quantity { span, value: f.value, unit: f.unit, counted, hedge, kind, period: None, place: None }
 }
 
 /// A change word right after the quantity, or right before it with only small words between.
 fn change(words: &Words, f: &Found, start: usize) -> QuantityKind {
-    if let Some(kind) = change_after(words.low(f.end)) {
-        return kind;
+    let after = words.low(f.end);
+    if let Some(kind) = change_after(after) {
+        // Comparatives after a count are read in `describe`.
+        let comparative = matches!(after, "more" | "less" | "fewer" | "más" | "menos");
+        if f.unit != Unit::Count || !comparative {
+            return kind;
+        }
     }
     let mut j = start;
     for _ in 0..3 {
@@ -394,7 +437,7 @@ fn counted(words: &Words, f: &Found) -> Option<Span> {
         Unit::Count if is_partitive_determiner(next) || is_partitive_pronoun(next) => {
             phrase(words, k + 2, true)
         }
-        Unit::Count if f.takes_of || word == "del" => phrase(words, k + 1, true),
+        Unit::Count if f.takes_of && word != "del" => phrase(words, k + 1, true),
         Unit::Count => None,
     }
 }
@@ -423,7 +466,7 @@ fn phrase(words: &Words, mut k: usize, plural: bool) -> Option<Span> {
             }
             break;
         }
-        if is_function_word(word) {
+        if is_function_word(word) || (!taken && words.lang == Lang::Es && spanish_verb(word)) {
             break;
         }
         if taken {

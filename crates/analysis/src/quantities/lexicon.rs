@@ -533,6 +533,12 @@ pub(super) fn is_reference_word(word: &str) -> bool {
             | "tel."
             | "teléfono"
             | "phone"
+            | "highway"
+            | "interstate"
+            | "carretera"
+            | "autopista"
+            | "línea"
+            | "line"
     )
 }
 

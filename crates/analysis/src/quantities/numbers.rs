@@ -148,11 +148,16 @@ fn vague_at(words: &Words, i: usize) -> Option<Number> {
 /// "mil millones", "a dozen", "un millón", "medio millón".
 fn words_at(words: &Words, i: usize) -> Option<Number> {
     let lang = words.lang;
+    // "por ciento" is a unit; "ciento" alone is never a number.
+    if words.low(i) == "ciento" && small_number(words.low(i + 1), lang).is_none() {
+        return None;
+    }
     let mut j = i;
     let mut current = 0.0;
     let mut total = 0.0;
     let mut seen = false;
     let mut takes_of = false;
+    let mut about = false;
     // An article or "half" counts only before a scale word or a group word.
     let lead = match (lang, words.low(i)) {
         (Lang::En, "a" | "an") | (Lang::Es, "un" | "una") => Some((1.0, 1)),
@@ -184,12 +189,12 @@ fn words_at(words: &Words, i: usize) -> Option<Number> {
                 return None;
             }
             if factor == 100.0 {
-                current = current.max(1.0) * 100.0;
+                current = or_one(current) * 100.0;
             } else if factor == 1e3 {
-                total += current.max(1.0) * 1e3;
+                total += or_one(current) * 1e3;
                 current = 0.0;
             } else {
-                total = (total + current.max(if total > 0.0 { 0.0 } else { 1.0 })) * factor;
+                total = (total + if total > 0.0 { current } else { or_one(current) }) * factor;
                 current = 0.0;
             }
             takes_of = factor > 100.0;
@@ -198,10 +203,12 @@ fn words_at(words: &Words, i: usize) -> Option<Number> {
             if (!seen && lead.is_none()) || (needs_of && !matches!(words.low(j + 1), "of" | "de")) {
                 return None;
             }
-            current = current.max(1.0) * size;
+            current = or_one(current) * size;
             j += 1;
             seen = true;
             takes_of = true;
+            // "a couple of", "un par de": about two.
+            about = needs_of && size == 2.0;
             break;
         } else if seen && joins(words, j, current) {
             j += 1;
@@ -215,7 +222,16 @@ fn words_at(words: &Words, i: usize) -> Option<Number> {
     if !seen {
         return None;
     }
-    Some(Number { start: i, end: j, value: total + current, vague: false, takes_of, plain: false })
+    Some(Number { start: i, end: j, value: total + current, vague: about, takes_of, plain: false })
+}
+
+/// A multiplier's left side: "million" alone is one million.
+fn or_one(current: f64) -> f64 {
+    if current > 0.0 {
+        current
+    } else {
+        1.0
+    }
 }
 
 /// Whether `value` can be added to the number read so far: units after tens, tens or units

@@ -10,8 +10,8 @@ use crate::ingest::{self, IngestConfig, SourceMeta};
 
 /// Reads `fixture`: a first line `//- es` or `//- en` giving the language, the article text
 /// (headline, blank line, paragraphs), and optionally a `--` line followed by `date: …` and
-/// `place: …` lines naming substrings of the text (first occurrence) to pass as date and place
-/// mentions. Renders one line per quantity; checks that every span reads back inside the
+/// `place: …` lines naming substrings of the text (the first occurrence, or the nth with a `#n`
+/// suffix) to pass as date and place mentions. Renders one line per quantity; checks that every span reads back inside the
 /// headline or body.
 #[track_caller]
 fn check(fixture: &str, expect: Expect) {
@@ -30,8 +30,17 @@ fn check(fixture: &str, expect: Expect) {
     for block in &mut article.blocks {
         block.language = language.clone();
     }
+    // "Lima#2" is the second "Lima" of the text.
     let locate = |needle: &str| {
-        let start = article.text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in text"));
+        let (needle, nth) = match needle.rsplit_once('#') {
+            Some((needle, nth)) => (needle, nth.parse::<usize>().expect("an occurrence number")),
+            None => (needle, 1),
+        };
+        let (start, _) = article
+            .text
+            .match_indices(needle)
+            .nth(nth - 1)
+            .unwrap_or_else(|| panic!("{needle:?} #{nth} not in text"));
         Span::new(start, start + needle.len())
     };
     let day = NaiveDate::from_ymd_opt(2023, 1, 1).unwrap();
@@ -463,6 +472,140 @@ date: three weeks ago
         expect![[r#"
             "120" 120 count hedge=- kind=level counted="complaints" period="the past 30 days" place=-
             "45" 45 count hedge=- kind=level counted="thefts" period="three weeks ago" place=-
+        "#]],
+    );
+}
+
+#[test]
+fn more_hedges_and_changes() {
+    check(
+        r#"
+//- en
+Thefts fall
+
+Over 300 thefts, around 40 robberies, more than 20 kidnappings, less than 10 arrests and approximately 500 complaints were logged. Murders showed a drop of 15% and arrests rose by 8 percent. There were two more raids and 6,500 more complaints than in 2022.
+"#,
+        expect![[r#"
+            "Over 300" 300 count hedge=more_than kind=level counted="thefts" period=- place=-
+            "around 40" 40 count hedge=about kind=level counted="robberies" period=- place=-
+            "more than 20" 20 count hedge=more_than kind=level counted="kidnappings" period=- place=-
+            "less than 10" 10 count hedge=less_than kind=level counted="arrests" period=- place=-
+            "approximately 500" 500 count hedge=about kind=level counted="complaints" period=- place=-
+            "15%" 15 percent hedge=- kind=decrease counted=- period=- place=-
+            "8 percent" 8 percent hedge=- kind=increase counted=- period=- place=-
+            "two" 2 count hedge=- kind=level counted="raids" period=- place=-
+            "6,500" 6500 count hedge=- kind=increase counted="complaints" period=- place=-
+        "#]],
+    );
+    check(
+        r#"
+//- es
+Bajan los robos
+
+Los robos disminuyeron un 15% y las capturas aumentaron en 8 por ciento, pero la cifra aumentó a 300. La tasa fue del 5,125 por ciento. Hubo un par de ataques y medio millón de afectados.
+"#,
+        expect![[r#"
+            "15%" 15 percent hedge=- kind=decrease counted=- period=- place=-
+            "8 por ciento" 8 percent hedge=- kind=increase counted=- period=- place=-
+            "300" 300 count hedge=- kind=level counted=- period=- place=-
+            "5,125 por ciento" 5.125 percent hedge=- kind=level counted=- period=- place=-
+            "un par" 2 count hedge=about kind=level counted="ataques" period=- place=-
+            "medio millón" 500000 count hedge=- kind=level counted="afectados" period=- place=-
+        "#]],
+    );
+}
+
+#[test]
+fn other_currencies() {
+    check(
+        r#"
+//- es
+Extorsionadores cobran en pesos
+
+Cobraban COP 500.000, 2 millones de pesos colombianos, 300 bolívares y VES 40 por semana.
+"#,
+        expect![[r#"
+            "COP 500.000" 500000 COP hedge=- kind=level counted=- period=- place=-
+            "2 millones de pesos colombianos" 2000000 COP hedge=- kind=level counted=- period=- place=-
+            "300 bolívares" 300 VES hedge=- kind=level counted=- period=- place=-
+            "VES 40" 40 VES hedge=- kind=level counted=- period=- place=-
+        "#]],
+    );
+}
+
+#[test]
+fn english_one_and_small_traps() {
+    check(
+        r#"
+//- en
+One person killed
+
+One person was killed and one officer wounded. The victim died at the age of 85 on Interstate 5. His record was .498 overall. One day later one of them left, and it was the only one.
+"#,
+        expect![[r#"
+            "One" 1 count hedge=- kind=level counted="person" period=- place=-
+            "One" 1 count hedge=- kind=level counted="person" period=- place=-
+            "one" 1 count hedge=- kind=level counted="officer" period=- place=-
+        "#]],
+    );
+}
+
+#[test]
+fn period_and_place() {
+    check(
+        r#"
+//- en
+Thefts in Lima
+
+Police recorded 300 thefts in Lima and 200 in Callao in 2023. In September, police arrested 40 people. Lima saw 12 murders.
+--
+date: in 2023
+date: In September
+place: Lima#2
+place: Callao
+place: Lima#3
+"#,
+        expect![[r#"
+            "300" 300 count hedge=- kind=level counted="thefts" period="in 2023" place="Lima"
+            "200" 200 count hedge=- kind=level counted=- period="in 2023" place="Callao"
+            "40" 40 count hedge=- kind=level counted="people" period="In September" place=-
+            "12" 12 count hedge=- kind=level counted="murders" period=- place="Lima"
+        "#]],
+    );
+    check(
+        r#"
+//- es
+Robos en Lima
+
+La policía registró 300 robos en Lima y 200 en el Callao entre enero y agosto de 2023.
+--
+date: entre enero y agosto de 2023
+place: Lima#2
+place: Callao
+"#,
+        expect![[r#"
+            "300" 300 count hedge=- kind=level counted="robos" period="entre enero y agosto de 2023" place="Lima"
+            "200" 200 count hedge=- kind=level counted=- period="entre enero y agosto de 2023" place="Callao"
+        "#]],
+    );
+}
+
+#[test]
+fn only_headline_and_body_are_read() {
+    check(
+        r#"
+//- es
+Detienen a 14 extorsionadores
+
+La policía detuvo a 14 presuntos extorsionadores en La Victoria.
+
+Lea también: Cobro de cupos: 300 denuncias en los mercados de Lima
+
+© 2023 Radio Sur. Todos los derechos reservados.
+"#,
+        expect![[r#"
+            "14" 14 count hedge=- kind=level counted="extorsionadores" period=- place=-
+            "14" 14 count hedge=- kind=level counted="presuntos extorsionadores" period=- place=-
         "#]],
     );
 }
