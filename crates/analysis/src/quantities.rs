@@ -19,15 +19,18 @@
 //!   2,000, "millions of" 2,000,000; "tens of thousands of" multiplies (20,000).
 //! - Multiples are unit `times`, kind `increase`: "doubled", "tripled", "se duplicó",
 //!   "el doble", "twice as", "three times more", "tres veces más"; "double"/"triple" only
-//!   after a hedge or before a function word (not "double murder"); "halved" is 0.5, `decrease`.
+//!   after a hedge or before a function word (not "double murder"), "el doble" only before a
+//!   function word, "de" or punctuation (not "el doble sentimiento"); "halved" is 0.5, `decrease`.
 //! - "half of the X", "half the X", "la mitad de los X" are 50 percent of X.
 //!
 //! # What is not a quantity
 //! Numbers inside a date expression (the `dates` argument); years (1900 to 2099 in plain digits,
 //! unless a percent sign, scale word or currency comes with them); days next to a month or
-//! weekday ("Oct. 31", "31 de octubre", "martes 31"); times ("9:30", "9 a.m.", "a las 9");
+//! weekday ("Oct. 31", "31 de octubre", "martes 31"); times ("9:30", "9 a.m.", "a las 9",
+//! "12.00 h", "las 21,30 horas"; "24 horas" stays a count);
 //! ordinals ("7th", "first", "primer": no ordinal words are read); ages ("41-year-old",
-//! "41 years old", "aged 41", "García, 41,", "de 41 años" unless a term word such as "pena" or
+//! "41 years old", "aged 41", "at the age of 85", "García, 41," or "García, 41." at a clause
+//! end, "de 41 años" unless a term word such as "pena" or
 //! a hedge comes before "de"); phone and reference numbers (leading zeros, runs of digit groups,
 //! digits joined by hyphens or slashes, numbers after "No.", "Ley", "article", "Highway" and
 //! the like, a number after a capitalised word and before punctuation such as "Interstate 5.",
@@ -58,18 +61,20 @@
 //! # What is counted
 //! The words after the number and its unit: after a vague number or a scale word, one "of"/"de"
 //! is skipped. Partitives ("of the X", "de los X") count X; "of them"/"de ellos" count whatever
-//! noun phrase follows, else nothing. The phrase stops at punctuation, a number, a function word
-//! (determiner, conjunction, preposition, auxiliary, pronoun), and at a verb: in English after a
-//! plural noun only further plural nouns are taken ("police officers", not "officers patrol"),
-//! in Spanish after the first word only words ending in "s" (adjectives agree: "personas heridas",
-//! not "personas resultaron"), and a first word that looks like a finite verb ("subieron")
-//! gives nothing. Partitive "del" after a count gives nothing ("cinco del Parlamento"). "of"/"de"/"por"/"for"/"against"/"contra" followed by a bare
-//! lowercase word stay in the phrase ("cases of extortion", "denuncias por extorsión"); a
-//! determiner after them ends it ("integrantes de la banda" counts "integrantes"). At most six
-//! words. Percentages count only after "of"/"de" ("35 percent of the cases", "60% of victims",
-//! "el 35% del total"); money and multiples count nothing. A comparative after a count is
-//! skipped ("two more raids" counts "raids").
-//! In "between 5 and 10 soles" and "de 5 a 10 soles" the first number takes the second's unit.
+//! noun phrase follows, else nothing; partitive "del" after a count gives nothing ("cinco del
+//! Parlamento"). A comparative after a count is skipped ("two more raids" counts "raids").
+//! The phrase stops at punctuation, a number, a function word (determiner, conjunction,
+//! preposition, auxiliary, pronoun), and at a verb: in English after a plural noun only further
+//! plural nouns are taken ("police officers", not "officers patrol"); in Spanish after the first
+//! word only words ending in "s" (adjectives agree: "personas heridas", not "personas
+//! resultaron"), and a first word that looks like a finite verb ("subieron") gives nothing.
+//! One "of"/"de"/"por"/"for"/"against"/"contra" followed by a bare lowercase word stays in the
+//! phrase ("cases of extortion", "denuncias por extorsión", "casos de robo", not "casos de robo
+//! de celulares"); a determiner after it ends the phrase ("integrantes de la banda" counts
+//! "integrantes"), and so does a Spanish infinitive ("denuncias por atacar"). At most six words.
+//! Percentages count only after "of"/"de" ("35 percent of the cases", "60% of victims", "el 35%
+//! del total"); money and multiples count nothing. In "between 5 and 10 soles" and "de 5 a 10
+//! soles" the first number takes the second's unit and counted phrase.
 //!
 //! # Period and place
 //! `period` is the date mention inside the same sentence that starts nearest after the quantity,

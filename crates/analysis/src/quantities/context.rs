@@ -142,6 +142,12 @@ fn is_trap(words: &Words, number: &Number) -> bool {
     if is_clock_word(next) && !matches!(next, "horas" | "hrs" | "h") {
         return true;
     }
+    // "12.00 h", "las 21,30 horas".
+    let hours = matches!(next, "horas" | "hrs" | "h");
+    let minutes = raw.len() >= 4 && matches!(raw.as_bytes()[raw.len() - 3], b'.' | b',');
+    if hours && (minutes || matches!(prev, "las" | "la")) && value < 24.0 {
+        return true;
+    }
     if whole && value <= 24.0 && matches!(prev, "las" | "la" | "at") {
         let time = !words.is_word(i + 1)
             || is_clock_word(next)
@@ -199,7 +205,7 @@ fn is_age(words: &Words, i: usize) -> bool {
     let small = words.raw(i).len() <= 3;
     small
         && i >= 2
-        && ((prev == "," && next == "," && capitalised(i - 2))
+        && ((prev == "," && matches!(next, "," | "." | ";" | "") && capitalised(i - 2))
             || (prev == "(" && next == ")" && capitalised(i - 2)))
 }
 
@@ -317,7 +323,11 @@ fn multiple_at(words: &Words, i: usize) -> Option<Found> {
                 i,
             )
         }
-        "doble" | "triple" if words.lang == Lang::Es && matches!(prev, "el" | "del") => {
+        "doble" | "triple"
+            if words.lang == Lang::Es
+                && matches!(prev, "el" | "del")
+                && (!words.is_word(i + 1) || is_function_word(next) || next == "de") =>
+        {
             (if word == "doble" { 2.0 } else { 3.0 }, if prev == "el" { i - 1 } else { i })
         }
         "twice" if next == "as" => (2.0, i),
@@ -447,6 +457,7 @@ fn phrase(words: &Words, mut k: usize, plural: bool) -> Option<Span> {
     let start = k;
     let mut end = k;
     let mut head = false;
+    let mut chained = false;
     while k < words.len() && end - start < 6 && words.is_word(k) {
         let word = words.low(k);
         if is_number_word(words, k) {
@@ -459,9 +470,20 @@ fn phrase(words: &Words, mut k: usize, plural: bool) -> Option<Span> {
         if taken && is_chain(word) {
             let next = words.low(k + 1);
             let bare = words.raw(k + 1).starts_with(|c: char| c.is_lowercase());
-            if bare && !is_function_word(next) && !is_month(next) && !is_number_word(words, k + 1) {
+            // Spanish infinitives start a purpose clause: "delitos por atacar".
+            let infinitive = words.lang == Lang::Es
+                && next.len() > 4
+                && (next.ends_with("ar") || next.ends_with("er") || next.ends_with("ir"));
+            if bare
+                && !chained
+                && !infinitive
+                && !is_function_word(next)
+                && !is_month(next)
+                && !is_number_word(words, k + 1)
+            {
                 k += 2;
                 end = k;
+                chained = true;
                 continue;
             }
             break;

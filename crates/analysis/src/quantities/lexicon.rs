@@ -254,7 +254,6 @@ pub(super) fn is_function_word(word: &str) -> bool {
             | "all"
             | "both"
             | "either"
-            | "other"
             | "another"
             | "ago"
             | "earlier"

@@ -302,7 +302,7 @@ Extortion cases almost double the 2022 figure and thefts tripled. Killings were 
 //- es
 La extorsión se duplicó
 
-La extorsión se duplicó y los robos son casi el doble que en 2022. Más de la mitad de las víctimas eran choferes. Fue un doble homicidio.
+La extorsión se duplicó y los robos son casi el doble que en 2022. Más de la mitad de las víctimas eran choferes. Fue un doble homicidio y el doble sentimiento de miedo.
 "#,
         expect![[r#"
             "se duplicó" 2 times hedge=- kind=increase counted=- period=- place=-
@@ -401,7 +401,7 @@ fn counted_phrases() {
 //- en
 Police arrest 14 in Lima
 
-Police deployed 700 police officers to three Lima districts. They found 300 cases of extortion in La Victoria since March. Five suspects arrested by police were freed.
+Police deployed 700 police officers to three Lima districts. They found 300 cases of extortion in La Victoria since March. Five suspects arrested by police were freed and five other gang members fled.
 --
 place: Lima
 place: La Victoria
@@ -412,6 +412,7 @@ place: La Victoria
             "three" 3 count hedge=- kind=level counted="Lima districts" period=- place=-
             "300" 300 count hedge=- kind=level counted="cases of extortion" period=- place="La Victoria"
             "Five" 5 count hedge=- kind=level counted="suspects" period=- place=-
+            "five" 5 count hedge=- kind=level counted="other gang members" period=- place=-
         "#]],
     );
     check(
@@ -419,7 +420,7 @@ place: La Victoria
 //- es
 Detienen a 14 en Lima
 
-Al menos 14 personas resultaron heridas, entre ellas tres policías, en La Victoria. Capturaron a 12 presuntos integrantes de Los Gallegos y a 5 detenidos por la policía.
+Al menos 14 personas resultaron heridas, entre ellas tres policías, en La Victoria. Capturaron a 12 presuntos integrantes de Los Gallegos y a 5 detenidos por la policía. Hubo dos casos de robo de celulares y 3 denuncias por atacar a sus padres. Tras ello, 30 subieron al bus.
 --
 place: La Victoria
 "#,
@@ -429,6 +430,9 @@ place: La Victoria
             "tres" 3 count hedge=- kind=level counted="policías" period=- place="La Victoria"
             "12" 12 count hedge=- kind=level counted="presuntos integrantes" period=- place=-
             "5" 5 count hedge=- kind=level counted="detenidos" period=- place=-
+            "dos" 2 count hedge=- kind=level counted="casos de robo" period=- place=-
+            "3" 3 count hedge=- kind=level counted="denuncias" period=- place=-
+            "30" 30 count hedge=- kind=level counted=- period=- place=-
         "#]],
     );
 }
@@ -449,9 +453,10 @@ On Oct. 31, 2023 at 9:30 and again at 8 p.m., one of the hooded men spoke. Luis 
 //- es
 Protesta del martes 31
 
-El martes 31 de octubre, a las 9 de la mañana, un hombre de 41 años grabó un video con una banda. Fue el primer ataque de 2023 según el oficio 4512 del 31/10/2023. Recibió una pena de 20 años.
+El martes 31 de octubre, a las 9 de la mañana y a las 21,30 horas, un hombre de 41 años grabó un video con una banda durante 24 horas. Fue el primer ataque de 2023 según el oficio 4512 del 31/10/2023. Recibió una pena de 20 años.
 "#,
         expect![[r#"
+            "24" 24 count hedge=- kind=level counted="horas" period=- place=-
             "20" 20 count hedge=- kind=level counted="años" period=- place=-
         "#]],
     );
@@ -540,7 +545,7 @@ fn english_one_and_small_traps() {
 //- en
 One person killed
 
-One person was killed and one officer wounded. The victim died at the age of 85 on Interstate 5. His record was .498 overall. One day later one of them left, and it was the only one.
+One person was killed and one officer wounded. The victim died at the age of 85 on Interstate 5. His record was .498 overall. He is dating Julien, 34. One day later one of them left, and it was the only one.
 "#,
         expect![[r#"
             "One" 1 count hedge=- kind=level counted="person" period=- place=-
