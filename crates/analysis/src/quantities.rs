@@ -78,7 +78,12 @@
 //!
 //! # Period and place
 //! `period` is the date mention inside the same sentence that starts nearest after the quantity,
-//! else the nearest one ending before it. `place` is the nearest place mention after the
+//! else the nearest one ending before it. Dates that are the baseline of a comparison (within
+//! three tokens after "than", "compared", "versus", "respecto", "frente", "más que") are passed
+//! over, and so are reporting dates (at most two tokens after "said", "told", "dijo",
+//! "informó" and the like), unless the sentence has no other: in "6,500 cases between January
+//! and August, a 60% increase compared with the same period in 2022, police said on Tuesday"
+//! both quantities take "between January and August". `place` is the nearest place mention after the
 //! quantity in the same sentence that follows "in"/"en" (with at most one determiner between),
 //! else the place mention in the sentence nearest to the quantity.
 

@@ -51,7 +51,7 @@ pub(super) fn sentence(
     let mut out: Vec<Quantity> = found.iter().map(|f| describe(words, f)).collect();
     share_range_units(words, &found, &mut out);
     for q in &mut out {
-        q.period = period(dates, sentence, q.span);
+        q.period = period(words, dates, sentence, q.span);
         q.place = place(words, places, sentence, q.span);
     }
     out
@@ -545,11 +545,30 @@ fn share_range_units(words: &Words, found: &[Found], out: &mut [Quantity]) {
     }
 }
 
-/// The date mention of the sentence nearest after the quantity, else nearest before it.
-fn period(dates: &[DateMention], sentence: Span, span: Span) -> Option<usize> {
+/// The date mention of the sentence nearest after the quantity, else nearest before it, passing
+/// over baselines of a comparison ("compared with the same period in 2022", "que en 2022") and
+/// reporting dates ("police said on Tuesday") unless the sentence has no other date.
+fn period(words: &Words, dates: &[DateMention], sentence: Span, span: Span) -> Option<usize> {
     let inside = |d: &DateMention| sentence.contains(d.span);
-    let after = dates.iter().position(|d| inside(d) && d.span.start >= span.end);
-    after.or_else(|| dates.iter().rposition(|d| inside(d) && d.span.end <= span.start))
+    let pick = |skip_baselines: bool| {
+        let ok = |d: &DateMention| inside(d) && !(skip_baselines && is_aside(words, d.span));
+        let after = dates.iter().position(|d| ok(d) && d.span.start >= span.end);
+        after.or_else(|| dates.iter().rposition(|d| ok(d) && d.span.end <= span.start))
+    };
+    pick(true).or_else(|| pick(false))
+}
+
+/// Whether a comparison or reporting word comes at most three tokens before the date.
+fn is_aside(words: &Words, date: Span) -> bool {
+    let k = words.spans.partition_point(|t| t.start < date.start);
+    (1..=3).any(|back| match words.before(k, back) {
+        "said" | "told" | "announced" | "reported" | "dijo" | "informó" | "señaló" | "anunció"
+        | "indicó" | "afirmó" => back <= 2,
+        "than" | "compared" | "versus" | "vs." | "respecto" | "frente" | "comparado"
+        | "comparación" => true,
+        "que" => matches!(words.before(k, back + 1), "más" | "menos" | "mayor" | "menor"),
+        _ => false,
+    })
 }
 
 /// The place after "in"/"en" following the quantity, else the place of the sentence nearest to it.

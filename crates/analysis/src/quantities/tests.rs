@@ -614,3 +614,70 @@ Lea también: Cobro de cupos: 300 denuncias en los mercados de Lima
         "#]],
     );
 }
+
+#[test]
+fn whole_articles() {
+    check(
+        r#"
+//- en
+Extortion complaints in Lima jump 60% as gangs target drivers
+
+More than 6,500 extortion complaints were filed in Lima between January and August, a 60% increase compared with the same period in 2022, police said on Tuesday.
+
+Officers detained 14 suspected gang members, three of them Venezuelan nationals, in raids in La Victoria. Police said the gang collected about S/ 20 a day from each of some 300 mototaxi drivers, roughly US$ 1.6 million a year.
+
+One of the detained men, a 29-year-old, carried two pistols. Nearly half of the complaints came from bus companies, and arrests almost doubled since 2022.
+--
+date: between January and August
+date: the same period in 2022
+date: on Tuesday
+date: since 2022
+place: Lima#2
+place: La Victoria
+"#,
+        expect![[r#"
+            "60%" 60 percent hedge=- kind=increase counted=- period=- place=-
+            "More than 6,500" 6500 count hedge=more_than kind=level counted="extortion complaints" period="between January and August" place="Lima"
+            "60%" 60 percent hedge=- kind=increase counted=- period="between January and August" place="Lima"
+            "14" 14 count hedge=- kind=level counted="suspected gang members" period=- place="La Victoria"
+            "three" 3 count hedge=- kind=level counted="Venezuelan nationals" period=- place="La Victoria"
+            "about S/ 20" 20 PEN hedge=about kind=level counted=- period=- place=-
+            "some 300" 300 count hedge=about kind=level counted="mototaxi drivers" period=- place=-
+            "roughly US$ 1.6 million" 1600000 USD hedge=about kind=level counted=- period=- place=-
+            "two" 2 count hedge=- kind=level counted="pistols" period=- place=-
+            "Nearly half" 50 percent hedge=almost kind=level counted="complaints" period="since 2022" place=-
+            "almost doubled" 2 times hedge=almost kind=increase counted=- period="since 2022" place=-
+        "#]],
+    );
+    check(
+        r#"
+//- es
+Denuncias por extorsión suben 60% en Lima
+
+Entre enero y agosto de 2023 se registraron más de 6.500 denuncias por extorsión en Lima Metropolitana, un 60% más que en el mismo periodo de 2022, según la PNP.
+
+La policía detuvo a 14 presuntos integrantes de Los Gallegos, cuatro de ellos venezolanos, y decomisó S/ 12.500 y dos armas de fuego. Cada uno de los cerca de 300 mototaxistas pagaba unos 10 soles diarios.
+
+Uno de los detenidos, de 29 años, tenía en su poder 1,5 millones de soles en cheques. Las denuncias en La Victoria se duplicaron y casi la mitad de las víctimas son comerciantes.
+--
+date: Entre enero y agosto de 2023
+date: el mismo periodo de 2022
+place: Lima Metropolitana
+place: La Victoria
+"#,
+        expect![[r#"
+            "60%" 60 percent hedge=- kind=increase counted=- period=- place=-
+            "más de 6.500" 6500 count hedge=more_than kind=level counted="denuncias por extorsión" period="Entre enero y agosto de 2023" place="Lima Metropolitana"
+            "60%" 60 percent hedge=- kind=increase counted=- period="Entre enero y agosto de 2023" place="Lima Metropolitana"
+            "14" 14 count hedge=- kind=level counted="presuntos integrantes" period=- place=-
+            "cuatro" 4 count hedge=- kind=level counted="venezolanos" period=- place=-
+            "S/ 12.500" 12500 PEN hedge=- kind=level counted=- period=- place=-
+            "dos" 2 count hedge=- kind=level counted="armas de fuego" period=- place=-
+            "cerca de 300" 300 count hedge=almost kind=level counted="mototaxistas" period=- place=-
+            "unos 10 soles" 10 PEN hedge=about kind=level counted=- period=- place=-
+            "1,5 millones de soles" 1500000 PEN hedge=- kind=level counted=- period=- place=-
+            "se duplicaron" 2 times hedge=- kind=increase counted=- period=- place="La Victoria"
+            "casi la mitad" 50 percent hedge=almost kind=level counted="víctimas" period=- place="La Victoria"
+        "#]],
+    );
+}
