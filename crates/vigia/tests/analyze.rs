@@ -41,6 +41,9 @@ fn stdin_is_an_input() {
           sentences: 2 | tokens: 17 | duplicate_of: -
           ent place          Lima ← "Lima"
           ent person         Julio Herrera ← "Julio Herrera"
+          quantity "four" = 4 count level place="Lima"
+          quantity "four" = 4 count level counted="people"
+          event arrest (reported) date=- places=[Lima] actors=[Police] targets=[Julio Herrera] counts=[arrested=4] by=- evidence=2
           headline      en  Police arrest four in Lima
           body          en  Police arrested four people on Tuesday, Col. Julio Herrera said.
         ENTITY ent-147125146306 place Lima | 1 mention(s) in 1 document(s) | ubigeo:150100 Peru > Lima > Lima (-12.04528, -77.03083)

@@ -112,7 +112,51 @@ pub(crate) fn report(output: &Output) -> Value {
             );
         }
     }
+    for section in ["quotes", "quantities", "dates", "events"] {
+        for item in report[section].as_array().unwrap() {
+            let document = item["document"].as_str().unwrap();
+            spans_inside(item, texts[document], section);
+        }
+    }
+    // Items cite entities of the report.
+    for quote in report["quotes"].as_array().unwrap() {
+        if let Some(id) = quote["speaker"]["entity"].as_str() {
+            assert!(ids.contains(&id), "quote speaker {id} is no entity");
+        }
+    }
+    for event in report["events"].as_array().unwrap() {
+        let cited = event["places"].as_array().unwrap().iter().filter_map(Value::as_str).chain(
+            ["actors", "targets"].iter().flat_map(|side| {
+                event[*side].as_array().unwrap().iter().filter_map(|p| p["entity"].as_str())
+            }),
+        );
+        for id in cited {
+            assert!(ids.contains(&id), "event {} cites {id}, which is no entity", event["id"]);
+        }
+    }
     report
+}
+
+/// Checks that every `{start, end}` byte range inside `value` (at any depth) is a non-empty
+/// span of `text` on character boundaries.
+#[track_caller]
+fn spans_inside(value: &Value, text: &str, section: &str) {
+    match value {
+        Value::Object(map) => {
+            if let (Some(start), Some(end)) =
+                (map.get("start").and_then(Value::as_u64), map.get("end").and_then(Value::as_u64))
+            {
+                let (start, end) = (start as usize, end as usize);
+                assert!(
+                    start < end && text.get(start..end).is_some(),
+                    "{section}: span {start}..{end} is not a span of its document's text"
+                );
+            }
+            map.values().for_each(|v| spans_inside(v, text, section));
+        }
+        Value::Array(items) => items.iter().for_each(|v| spans_inside(v, text, section)),
+        _ => {}
+    }
 }
 
 /// One line per document and block, then one per diagnostic: stable, reviewable, diffable.
@@ -141,6 +185,7 @@ pub(crate) fn render(report: &Value) -> String {
             field("duplicate_of"),
         ));
         out.push_str(&document_entities(report, document));
+        out.push_str(&document_items(report, document));
         for block in document["blocks"].as_array().unwrap() {
             let (start, end) = (
                 block["start"].as_u64().unwrap() as usize,
@@ -207,6 +252,112 @@ pub(crate) fn render(report: &Value) -> String {
         ));
     }
     out.push_str(&format!("SUMMARY {}\n", report["summary"]));
+    out
+}
+
+/// The document's quotes, quantities, dates and events, one line each, citing their words.
+fn document_items(report: &Value, document: &Value) -> String {
+    let id = document["id"].as_str().unwrap();
+    let text = document["text"].as_str().unwrap();
+    let slice = |v: &Value| {
+        let (start, end) =
+            (v["start"].as_u64().unwrap() as usize, v["end"].as_u64().unwrap() as usize);
+        text[start..end].to_string()
+    };
+    let short = |s: &str| -> String {
+        let mut out: String = s.chars().take(60).collect();
+        if s.chars().count() > 60 {
+            out.push('…');
+        }
+        out
+    };
+    let mine = |section: &str| -> Vec<&Value> {
+        report[section].as_array().unwrap().iter().filter(|item| item["document"] == id).collect()
+    };
+    let mut out = String::new();
+    for quote in mine("quotes") {
+        let speaker = &quote["speaker"];
+        let who = match (speaker["text"].as_str().unwrap(), speaker["name"].as_str()) {
+            ("", Some(name)) => format!("({name})"),
+            ("", None) => "-".to_string(),
+            (written, Some(name)) if written != name => format!("{written:?} ({name})"),
+            (written, _) => format!("{written:?}"),
+        };
+        out.push_str(&format!(
+            "  quote {:<8} {} {} ← {}
+",
+            quote["kind"].as_str().unwrap(),
+            speaker["kind"].as_str().unwrap(),
+            who,
+            short(quote["text"].as_str().unwrap())
+        ));
+    }
+    for quantity in mine("quantities") {
+        let optional = |name: &str| {
+            quantity[name].as_str().map(|s| format!(" {name}={s:?}")).unwrap_or_default()
+        };
+        out.push_str(&format!(
+            "  quantity {:?} = {} {} {}{}{}{}{}
+",
+            slice(quantity),
+            quantity["value"],
+            quantity["unit"].as_str().unwrap(),
+            quantity["kind"].as_str().unwrap(),
+            optional("hedge"),
+            optional("counted"),
+            quantity["period"]["text"]
+                .as_str()
+                .map(|s| format!(" period={s:?}"))
+                .unwrap_or_default(),
+            optional("place"),
+        ));
+    }
+    for date in mine("dates") {
+        let interval = &date["interval"];
+        out.push_str(&format!(
+            "  date {:?} {}..{} {} {}{}
+",
+            slice(date),
+            interval["start"].as_str().unwrap(),
+            interval["end"].as_str().unwrap(),
+            interval["precision"].as_str().unwrap(),
+            date["kind"].as_str().unwrap(),
+            if interval["inferred"] == Value::Bool(true) { " inferred" } else { "" }
+        ));
+    }
+    for event in mine("events") {
+        let people = |side: &str| {
+            event[side]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["text"].as_str().unwrap().to_string())
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let places: Vec<&str> = event["places"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| name_of(report, p.as_str().unwrap()))
+            .collect();
+        let counts: Vec<String> =
+            event["counts"].as_object().unwrap().iter().map(|(k, v)| format!("{k}={v}")).collect();
+        out.push_str(&format!(
+            "  event {}{} ({}) date={} places=[{}] actors=[{}] targets=[{}] counts=[{}] by={} evidence={}
+",
+            event["type"].as_str().unwrap(),
+            event["threatened"].as_str().map(|t| format!("→{t}")).unwrap_or_default(),
+            event["modality"].as_str().unwrap(),
+            event["date"]["text"].as_str().unwrap_or("-"),
+            places.join("; "),
+            people("actors"),
+            people("targets"),
+            counts.join(" "),
+            event["attribution"]["text"].as_str().unwrap_or("-"),
+            event["evidence"].as_array().unwrap().len()
+        ));
+    }
     out
 }
 

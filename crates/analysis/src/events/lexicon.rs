@@ -405,6 +405,14 @@ pub(super) const COUNT_NOUNS: &[(&str, CountRole)] = &[
     ("denuncias", CountRole::Cases),
 ];
 
+/// Verbs that follow a count of people and give its role ("three died", "murieron").
+pub(super) const COUNT_VERBS: &[(&str, CountRole)] = &[
+    ("died", CountRole::Killed),
+    ("murieron", CountRole::Killed),
+    ("fallecieron", CountRole::Killed),
+    ("hurt", CountRole::Injured),
+];
+
 /// True when `word` (lowercased) matches one of `patterns`.
 pub(super) fn matches(word: &str, patterns: &[&str]) -> bool {
     patterns.iter().any(|pattern| matches_one(word, pattern))

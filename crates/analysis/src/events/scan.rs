@@ -294,7 +294,7 @@ fn describe(
         targets: unique_targets,
         places,
         date: nearest_date(inputs, sentence, trigger),
-        counts: counts(inputs, sentence, hit.kind),
+        counts: counts(inputs, words, sentence, hit.kind),
         attribution,
         trigger,
         sentence,
@@ -413,7 +413,7 @@ fn nearest_date(inputs: &Inputs<'_>, sentence: Span, trigger: Span) -> Option<us
 }
 
 /// The sentence's counts that fit an event of type `kind`, one per role.
-fn counts(inputs: &Inputs<'_>, sentence: Span, kind: EventType) -> Vec<Count> {
+fn counts(inputs: &Inputs<'_>, words: &Words<'_>, sentence: Span, kind: EventType) -> Vec<Count> {
     let text = &inputs.article.text;
     let mut out: Vec<Count> = Vec::new();
     for (i, quantity) in inputs.quantities.iter().enumerate() {
@@ -429,7 +429,17 @@ fn counts(inputs: &Inputs<'_>, sentence: Span, kind: EventType) -> Vec<Count> {
                     .map(|&(_, role)| role)
             })
         });
-        let role = by_noun.or(match (kind, &counted) {
+        // "Two passengers were injured", "tres personas murieron": the verb after the count.
+        let after = quantity.counted.unwrap_or(quantity.span).end;
+        let from = words.spans.partition_point(|s| s.start < after);
+        let by_verb = words.lower[from..].iter().take(3).find_map(|word| {
+            lexicon::COUNT_NOUNS
+                .iter()
+                .chain(lexicon::COUNT_VERBS)
+                .find(|(noun, _)| lexicon::matches_one(word, noun))
+                .map(|&(_, role)| role)
+        });
+        let role = by_noun.or(by_verb).or(match (kind, &counted) {
             // "four alleged members" arrested: the arrest says what the count is.
             (EventType::Arrest, Some(_)) => Some(CountRole::Arrested),
             (EventType::Kidnapping, Some(_)) => Some(CountRole::Victims),

@@ -139,6 +139,7 @@ fn arrests_carry_actor_targets_place_date_count_and_source() {
               actors: "Police", "Interior Ministry"
               targets: "Los Gallegos", "alleged members"
               places: La Victoria, Lima
+              count: arrested = 4 "four"
               evidence: "Police arrest four"
               evidence: "Police arrested four alleged members of Los Gallegos in La V"
               evidence: "The four detainees were taken to a police station in Lima."
@@ -171,6 +172,7 @@ fn deployments_count_officers() {
             police_deployment (reported) triggers "Despliegue" "desplegó"
               actors: "Gobierno"
               places: Lima, El Agustino, La Victoria
+              count: deployed = 700 "700"
               evidence: "Despliegue en Lima"
               evidence: "El Gobierno desplegó a 700 policías en El Agustino y La Vict"
         "#]],
@@ -204,11 +206,15 @@ fn a_confirmed_killing_counts_its_dead_and_injured() {
               actors: "gunmen"
               targets: "Driver", "mototaxi driver"
               places: Ate
+              count: injured = 2 "Two"
+              count: killed = 3 "three"
               evidence: "Driver shot dead in Ate"
               evidence: "Police confirmed that gunmen shot dead a mototaxi driver in "
               evidence: "Two passengers were injured in the attack, and three people "
             armed_attack (reported) triggers "attack"
               targets: "passengers"
+              count: injured = 2 "Two"
+              count: killed = 3 "three"
               evidence: "Two passengers were injured in the attack, and three people "
         "#]],
     );
@@ -224,6 +230,7 @@ fn spanish_crimes_of_every_kind() {
               places: Comas
               evidence: "Según la fiscalía, presuntos extorsionadores lanzaron una gr"
             kidnapping (reported) triggers "secuestrado"
+              targets: "comerciante"
               places: Independencia
               evidence: "Un comerciante fue secuestrado en Independencia."
             arson (reported) triggers "incendiaron"
@@ -254,6 +261,7 @@ fn mentions_of_one_event_merge_and_riots_in_two_places_do_not() {
               evidence: "Police arrested 12 people after the clashes."
             arrest (reported) triggers "arrested" "arrests"
               actors: "Police"
+              count: arrested = 12 "12"
               evidence: "Police arrested 12 people after the clashes."
               evidence: "The arrests were announced on Oct. 31."
             riot (reported) triggers "riots"

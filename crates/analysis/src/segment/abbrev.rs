@@ -75,6 +75,8 @@ const BEFORE_NUMBER: &[&str] = &[
     "Vol", "vol", "Tel", "tel", "Km", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
     "Sept", "Oct", "Nov", "Dec", "Ene", "Abr", "Ago", "Dic", "ene", "feb", "abr", "ago", "sep",
     "sept", "oct", "nov", "dic",
+    // Peru's currency sign, also written "S/." before an amount.
+    "S/",
 ];
 
 /// Company and name suffixes, and US state abbreviations as datelines and addresses use them.
@@ -198,12 +200,24 @@ mod tests {
 
     #[test]
     fn kinds() {
-        let render: Vec<String> =
-            ["Col", "U.S", "EE.UU", "a.m", "etc", "No", "J", "mar", "elcomercio.pe", "e.g", "y"]
-                .iter()
-                .map(|word| format!("{word}={:?}", classify(word)))
-                .collect();
-        expect_test::expect![[r#"Col=Title U.S=Acronym EE.UU=Acronym a.m=Postfix etc=Postfix No=BeforeNumber J=Initial mar=Word elcomercio.pe=Word e.g=Title y=Word"#]]
+        let render: Vec<String> = [
+            "Col",
+            "U.S",
+            "EE.UU",
+            "a.m",
+            "etc",
+            "No",
+            "J",
+            "mar",
+            "elcomercio.pe",
+            "e.g",
+            "y",
+            "S/",
+        ]
+        .iter()
+        .map(|word| format!("{word}={:?}", classify(word)))
+        .collect();
+        expect_test::expect![[r#"Col=Title U.S=Acronym EE.UU=Acronym a.m=Postfix etc=Postfix No=BeforeNumber J=Initial mar=Word elcomercio.pe=Word e.g=Title y=Word S/=BeforeNumber"#]]
             .assert_eq(&render.join(" "));
     }
 }

@@ -14,6 +14,28 @@ use analysis::{
 use model::{Article, Span};
 use serde::Serialize;
 
+/// A number written as an integer when it is one ("700", not "700.0"), so that counts read
+/// as counts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Number(pub(crate) f64);
+
+impl Serialize for Number {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let value = self.0;
+        if value.fract() == 0.0 && value.abs() < 9_007_199_254_740_992.0 {
+            serializer.serialize_i64(value as i64)
+        } else {
+            serializer.serialize_f64(value)
+        }
+    }
+}
+
+impl std::fmt::Display for Number {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
 /// A byte range of the owning document's text.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub(crate) struct Range {
@@ -92,7 +114,7 @@ pub(crate) struct QuantityItem {
     pub(crate) document: String,
     pub(crate) start: usize,
     pub(crate) end: usize,
-    pub(crate) value: f64,
+    pub(crate) value: Number,
     pub(crate) unit: &'static str,
     pub(crate) counted: Option<String>,
     pub(crate) hedge: Option<&'static str>,
@@ -126,7 +148,7 @@ pub(crate) struct ParticipantItem {
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct CountItem {
     pub(crate) role: &'static str,
-    pub(crate) value: f64,
+    pub(crate) value: Number,
     pub(crate) hedge: Option<&'static str>,
     pub(crate) start: usize,
     pub(crate) end: usize,
@@ -149,7 +171,7 @@ pub(crate) struct EventItem {
     pub(crate) places: Vec<String>,
     pub(crate) actors: Vec<ParticipantItem>,
     pub(crate) targets: Vec<ParticipantItem>,
-    pub(crate) counts: BTreeMap<&'static str, f64>,
+    pub(crate) counts: BTreeMap<&'static str, Number>,
     pub(crate) modality: &'static str,
     pub(crate) evidence: Vec<Evidence>,
     pub(crate) document: String,
@@ -234,7 +256,7 @@ pub(crate) fn items(article: &Article, extraction: &Extraction, index: &EntityIn
             document: document.to_string(),
             start: q.span.start,
             end: q.span.end,
-            value: q.value,
+            value: Number(q.value),
             unit: q.unit.as_str(),
             counted: q.counted.map(text),
             hedge: q.hedge.map(|h| h.as_str()),
@@ -292,7 +314,7 @@ fn event_item(
             let q = &extraction.quantities[count.quantity];
             CountItem {
                 role: count.role.as_str(),
-                value: q.value,
+                value: Number(q.value),
                 hedge: q.hedge.map(|h| h.as_str()),
                 start: q.span.start,
                 end: q.span.end,
