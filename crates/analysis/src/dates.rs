@@ -8,19 +8,25 @@
 //! # Spans
 //! A span covers the whole expression plus the small words that lead into it: "on", "in",
 //! "during", "since", "the", "el", "la", "los", "en", "durante", "desde", "a partir de", "al",
-//! "del" (up to two: "en el 2022", "in the first eight months of 2023").
+//! "del" (up to two, the second an article: "en el 2022", "in the first eight months of 2023").
+//! Counted expressions keep those articles but not prepositions, which there belong to the verb:
+//! "checked in today" gives "today", "durante el fin de semana" gives "el fin de semana"; "since"
+//! and "desde" are always kept, as they change the interval.
 //!
 //! # The anchor
-//! Dates are placed against the publication date. Without one, the anchor is inferred: the
-//! latest last day among the expressions whose year is written ("in 2023" gives 2023-12-31,
-//! "Oct. 31, 2023" gives 2023-10-31), and every mention placed through it is marked `inferred`.
+//! Dates are placed against the publication date. Without one, the anchor is inferred from the
+//! expressions whose year is written: the latest such year and, in it, the latest single day
+//! written in full ("Oct. 31, 2023"), or when there is none the latest last day of a month or
+//! year ("in 2023" gives 2023-12-31). Every mention placed through it is marked `inferred`;
+//! mentions whose year is written are not.
 //! With no publication date and no written year nothing can be placed and nothing is returned.
 //!
 //! # Rules
 //! - A day or month without a year takes the anchor's year, or the year before when that would
 //!   put it more than 30 days after the anchor: news mostly reports the past, but a date a few
-//!   weeks ahead is an announced plan. "pasado", "last" put it strictly before the anchor,
-//!   "next", "próximo" strictly after, "this", "este" in the anchor's year.
+//!   weeks ahead is an announced plan. "pasado", "last" (before or after: "el 7 de noviembre
+//!   pasado") put it strictly before the anchor, "next", "próximo" strictly after, "this",
+//!   "este" in the anchor's year.
 //! - A weekday alone is the latest such day on or before the anchor; "last Tuesday", "el martes
 //!   pasado" strictly before; "este martes", "this Tuesday" in the anchor's Monday-to-Sunday week;
 //!   "next", "próximo" strictly after. A weekday followed by a date is that date.
@@ -31,7 +37,11 @@
 //!   from the previous resolved mention in the text, or the anchor when there is none: forward
 //!   counts from its last day, backward counts from its first. "a year earlier" moves the previous
 //!   interval by a year and keeps its precision; "the previous year" is a calendar year.
-//!   "N years ago" is a calendar year; "N months ago" a calendar month.
+//!   "N years ago" is a calendar year; "N months ago" a calendar month. A count of days or weeks
+//!   from an interval longer than a day moves the whole interval and keeps its precision.
+//! - A count ending in "after", "before" (English) or "después de", "antes de" (Spanish) is
+//!   counted from the next date in the same sentence when there is one ("a week after the
+//!   Oct. 31 riots"), else as above.
 //! - Hedged counts of days and weeks are intervals of precision `Week`: "nearly a week later"
 //!   is the 4th to the 7th day after, "about" widens both ways, "more than" goes past the count
 //!   (by one day for day counts, three for week counts). Hedges on months and years are ignored.
@@ -53,11 +63,14 @@
 //!
 //! # Not taken
 //! Times of day, ages ("41-year-old"), bare numbers and bare years (a year needs "in", "en",
-//! "since", "desde" and the like, or a day or month before it); "May", "March", "June",
-//! "August" and capitalised Spanish month names ("Abril", "Mayo") alone, unless introduced
-//! ("in May") or followed by a day or year; month abbreviations without a day; day numbers
-//! after street words ("Av. 28 de Julio"); Spanish weekdays without "el", "este" or a date
-//! ("Domingo" is also a name); "hoy en día"; counts after "for", "durante", "por" (durations).
+//! "since", "desde" and the like, or a day or month before it); English months and weekdays in
+//! lower case ("12 may appeal"); "May", "March", "June" and capitalised Spanish month names
+//! ("Abril", "Mayo") alone, unless introduced ("in May") or followed by a day or year; month
+//! abbreviations without a day; day numbers after street words ("Av. 28 de Julio"); Spanish
+//! weekdays without "el", "este" or a date ("Domingo" is also a name); "hoy en día"; counts
+//! after "for", "durante", "por" (durations); "the first three months" of anything but a year;
+//! numbers in words for days ("dos de mayo"); times of day within dates ("Tuesday night" gives
+//! the day).
 
 mod lexicon;
 mod parse;

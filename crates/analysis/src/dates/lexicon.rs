@@ -102,9 +102,11 @@ pub(crate) fn month(word: &str, lang: Lang) -> Option<(u32, MonthWord)> {
         return None;
     }
     let found = |names: &[&str]| names.iter().any(|n| n.eq_ignore_ascii_case(word));
+    let capitalised = word.starts_with(|c: char| c.is_ascii_uppercase());
     for m in 0..12 {
         let number = m as u32 + 1;
-        if lang.en && EN_MONTHS[m].eq_ignore_ascii_case(word) {
+        // English capitalises months: "12 may face charges" is not a date.
+        if lang.en && capitalised && EN_MONTHS[m].eq_ignore_ascii_case(word) {
             let kind = if EN_AMBIGUOUS_MONTHS.contains(&number) {
                 MonthWord::Ambiguous
             } else {
@@ -121,7 +123,7 @@ pub(crate) fn month(word: &str, lang: Lang) -> Option<(u32, MonthWord)> {
             };
             return Some((number, kind));
         }
-        if (lang.en && found(EN_MONTH_ABBREVIATIONS[m]))
+        if (lang.en && capitalised && found(EN_MONTH_ABBREVIATIONS[m]))
             || (lang.es && found(ES_MONTH_ABBREVIATIONS[m]))
         {
             return Some((number, MonthWord::Abbreviation));

@@ -222,7 +222,7 @@ fn relative_days_in_spanish() {
 2023-11-08 es
 Asesinan a chofer ayer en Comas
 
-La policía informó hoy que el chofer fue atacado anoche. Los agentes llegaron el martes y volvieron el lunes pasado. La banda atacó la semana pasada, el fin de semana y esta semana.
+La policía informó hoy en Lima que el chofer fue atacado anoche. Los agentes llegaron el martes y volvieron el lunes pasado. La banda atacó la semana pasada, el fin de semana y esta semana.
 
 Los testigos declararon este miércoles, y hoy en día el miedo sigue. El sindicato se reunirá el próximo viernes.
 "#,
@@ -411,6 +411,8 @@ fn not_taken() {
 A 41-year-old man is shot at 9:30 a.m.
 
 The 41-year-old driver may have known his killers, police said. They seized 2023 rounds and 12 rifles. June Carter and March organisers spoke. The 20 suspects may face 10 years in prison.
+
+All 12 may appeal in the first three months of the new term, the app version 2.10.12 shows.
 "#,
         expect![[r#""#]],
     );
