@@ -309,11 +309,17 @@ impl<'a> Scanner<'a> {
             }
         }
         let (end, expr) = best?;
-        let counted = matches!(expr, Expr::Anchor(_) | Expr::Previous(_));
         let since = since && !matches!(expr, Expr::Previous(_));
-        // Counted expressions keep their articles but not prepositions: "checked in today".
-        let start =
-            if counted && !since { (i..j).find(|&k| self.is(k, ARTICLES)).unwrap_or(j) } else { i };
+        // Counted expressions keep their articles but not prepositions: "checked in today". A
+        // weekday keeps "on" but not "in": "in Tuesday's primary".
+        let start = match expr {
+            _ if since => i,
+            Expr::Anchor(_) | Expr::Previous(_) => {
+                (i..j).find(|&k| self.is(k, ARTICLES)).unwrap_or(j)
+            }
+            Expr::Weekday(..) => (i..j).find(|&k| !self.is(k, &["in", "en"])).unwrap_or(j),
+            _ => i,
+        };
         // "a week after the Oct. 31 riots", "una semana después de las protestas del 31 de
         // octubre": counted from the date that follows.
         let last = self.w(end - 1);

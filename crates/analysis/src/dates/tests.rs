@@ -325,11 +325,12 @@ fn introducers_and_modifiers() {
 2023-11-08 en
 She checked in today
 
-She checked in on Tuesday and went back in last week. Hearings resume in the first quarter and again next March.
+She checked in on Tuesday, did well in Monday's vote and went back in last week. Hearings resume in the first quarter and again next March.
 "#,
         expect![[r#"
             "today" 2023-11-08..2023-11-08 day relative
             "on Tuesday" 2023-11-07..2023-11-07 day relative
+            "Monday" 2023-11-06..2023-11-06 day relative
             "last week" 2023-10-30..2023-11-05 week relative
             "in the first quarter" 2023-01-01..2023-03-31 month partial
             "next March" 2024-03-01..2024-03-31 month partial
