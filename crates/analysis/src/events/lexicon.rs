@@ -198,6 +198,8 @@ pub(super) enum Side {
     Offender,
     /// Security forces: officers, agents, troops.
     Force,
+    /// Protesters: they act in protests, riots and the ultimatums crowds give.
+    Protester,
 }
 
 /// Head nouns of group descriptions ("motorcycle taxi drivers", "comerciantes").
@@ -216,8 +218,8 @@ pub(super) const GROUP_HEADS: &[(&str, Side)] = &[
     ("workers", Side::Civilian),
     ("businesses", Side::Civilian),
     ("owners", Side::Civilian),
-    ("protesters", Side::Civilian),
-    ("demonstrators", Side::Civilian),
+    ("protesters", Side::Protester),
+    ("demonstrators", Side::Protester),
     ("passengers", Side::Civilian),
     ("families", Side::Civilian),
     ("community", Side::Civilian),
@@ -235,7 +237,7 @@ pub(super) const GROUP_HEADS: &[(&str, Side)] = &[
     ("venezolanos", Side::Civilian),
     ("trabajadores", Side::Civilian),
     ("negocios", Side::Civilian),
-    ("manifestantes", Side::Civilian),
+    ("manifestantes", Side::Protester),
     ("pasajeros", Side::Civilian),
     ("cobrador", Side::Civilian),
     ("merchant", Side::Civilian),
@@ -255,7 +257,15 @@ pub(super) const GROUP_HEADS: &[(&str, Side)] = &[
     ("empresarios", Side::Civilian),
     ("pasajero", Side::Civilian),
     ("cobradores", Side::Civilian),
+    ("rioters", Side::Protester),
+    ("marchers", Side::Protester),
+    ("manifestante", Side::Protester),
+    ("protester", Side::Protester),
     ("extortionists", Side::Offender),
+    ("men", Side::Offender),
+    ("hombres", Side::Offender),
+    ("encapuchados", Side::Offender),
+    ("sujetos", Side::Offender),
     ("gunmen", Side::Offender),
     ("hitmen", Side::Offender),
     ("criminals", Side::Offender),

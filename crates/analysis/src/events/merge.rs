@@ -13,7 +13,8 @@ pub(super) fn merge(mentions: Vec<Mention>, inputs: &Inputs<'_>) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
     let entities = &inputs.entities.entities;
     for mention in mentions {
-        match events.iter_mut().find(|event| same(event, &mention, inputs.dates, entities)) {
+        let text = inputs.article.text.as_str();
+        match events.iter_mut().find(|event| same(event, &mention, inputs.dates, entities, text)) {
             Some(event) => absorb(event, mention, inputs),
             None => events.push(Event {
                 kind: mention.kind,
@@ -34,7 +35,13 @@ pub(super) fn merge(mentions: Vec<Mention>, inputs: &Inputs<'_>) -> Vec<Event> {
 }
 
 /// Whether the mention can be the event.
-fn same(event: &Event, mention: &Mention, dates: &[DateMention], entities: &[DocEntity]) -> bool {
+fn same(
+    event: &Event,
+    mention: &Mention,
+    dates: &[DateMention],
+    entities: &[DocEntity],
+    text: &str,
+) -> bool {
     if event.kind != mention.kind {
         return false;
     }
@@ -44,6 +51,13 @@ fn same(event: &Event, mention: &Mention, dates: &[DateMention], entities: &[Doc
         }
     }
     if !compatible(event.modality, mention.modality) {
+        return false;
+    }
+    // Two threats by different actors (a gang's video, a crowd's ultimatum) are two events.
+    if !event.actors.is_empty()
+        && !mention.actors.is_empty()
+        && !mention.actors.iter().any(|a| event.actors.iter().any(|b| same_participant(a, b, text)))
+    {
         return false;
     }
     if let (Some(a), Some(b)) = (event.date, mention.date) {
@@ -128,16 +142,19 @@ fn absorb(event: &mut Event, mention: Mention, inputs: &Inputs<'_>) {
     }
 }
 
+/// One entity, or one description whatever its case.
+fn same_participant(a: &Participant, b: &Participant, text: &str) -> bool {
+    match (a.entity, b.entity) {
+        (Some(x), Some(y)) => x == y,
+        (None, None) => a.span.slice(text).to_lowercase() == b.span.slice(text).to_lowercase(),
+        _ => false,
+    }
+}
+
 /// Adds participants not yet listed: an entity once, a description once whatever its case.
 pub(super) fn extend(list: &mut Vec<Participant>, more: Vec<Participant>, text: &str) {
     for participant in more {
-        let known = list.iter().any(|p| match (p.entity, participant.entity) {
-            (Some(a), Some(b)) => a == b,
-            (None, None) => {
-                p.span.slice(text).to_lowercase() == participant.span.slice(text).to_lowercase()
-            }
-            _ => false,
-        });
+        let known = list.iter().any(|p| same_participant(p, &participant, text));
         if !known {
             list.push(participant);
         }

@@ -248,17 +248,27 @@ fn describe(
     let names: Vec<(Span, usize)> =
         named.iter().copied().filter(|&(_, i)| entities[i].kind != EntityType::Other).collect();
     for (span, side) in groups(words, &names) {
-        // Descriptions far from the trigger belong to other clauses of the sentence.
-        if distance(words, span, trigger) > GROUP_WINDOW || crosses_clause(words, span, trigger) {
+        // Descriptions far from the trigger belong to other clauses of the sentence; a crowd
+        // may stand further off ("demonstrators blocked avenues … and gave them three days").
+        let window = if side == Side::Protester { 3 * GROUP_WINDOW } else { GROUP_WINDOW };
+        if distance(words, span, trigger) > window || crosses_clause(words, span, trigger) {
             continue;
         }
+        let after = span.start >= trigger.end;
         let against = {
             let at = words.spans.partition_point(|s| s.start < span.start);
-            (at.saturating_sub(2)..at).any(|w| {
-                matches!(words.lower[w].as_str(), "against" | "contra" | "targeting" | "on")
+            (at.saturating_sub(2)..at).any(|w| match words.lower[w].as_str() {
+                "against" | "contra" | "targeting" | "on" => true,
+                // "an ultimatum to …", "un ultimátum a …": the one who receives it.
+                "a" | "to" => after,
+                _ => false,
             })
         };
         let participant = Participant { span, entity: None };
+        if against && side != Side::Force {
+            targets.push(participant);
+            continue;
+        }
         match (side, hit.kind) {
             (Side::Civilian, EventType::Protest | EventType::Riot) if !against => {
                 actors.push(participant)
@@ -270,6 +280,13 @@ fn describe(
                 targets.push(participant)
             }
             (Side::Offender, _) => actors.push(participant),
+            (Side::Protester, EventType::Arrest) => targets.push(participant),
+            (
+                Side::Protester,
+                EventType::Protest | EventType::Riot | EventType::Threat | EventType::Arson,
+            ) => actors.push(participant),
+            (Side::Protester, _) if span.start >= trigger.end => targets.push(participant),
+            (Side::Protester, _) => {}
             (Side::Force, _) if has_authority_actor => {}
             (
                 Side::Force,

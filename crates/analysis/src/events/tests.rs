@@ -123,6 +123,7 @@ fn a_spanish_threat_to_kill_names_its_targets() {
         "Banda amenaza a mototaxistas\n\nEn el video, los encapuchados amenazan con matar a los mototaxistas peruanos que no paguen el cupo.",
         expect![[r#"
             threat (reported) threatens homicide triggers "amenaza" "amenazan"
+              actors: "encapuchados"
               targets: "mototaxistas", "mototaxistas peruanos"
               evidence: "Banda amenaza a mototaxistas"
               evidence: "En el video, los encapuchados amenazan con matar a los motot"
@@ -135,14 +136,19 @@ fn arrests_carry_actor_targets_place_date_count_and_source() {
     check(
         "Police arrest four\n\nPolice arrested four alleged members of Los Gallegos in La Victoria on Nov. 7, according to the Interior Ministry.\n\nThe four detainees were taken to a police station in Lima.",
         expect![[r#"
-            arrest (reported) triggers "arrest" "arrested" "detainees"
-              actors: "Police", "Interior Ministry"
-              targets: "Los Gallegos", "alleged members"
-              places: La Victoria, Lima
+            arrest (reported) triggers "arrest" "detainees"
+              actors: "Police"
+              places: Lima
               count: arrested = 4 "four"
               evidence: "Police arrest four"
-              evidence: "Police arrested four alleged members of Los Gallegos in La V"
               evidence: "The four detainees were taken to a police station in Lima."
+            arrest (reported) triggers "arrested"
+              actors: "Interior Ministry"
+              targets: "Los Gallegos", "alleged members"
+              places: La Victoria
+              date: "on Nov. 7" 2023-11-07..2023-11-07 day
+              count: arrested = 4 "four"
+              evidence: "Police arrested four alleged members of Los Gallegos in La V"
         "#]],
     );
 }
@@ -154,6 +160,7 @@ fn a_denied_arrest_is_not_the_attack_it_follows() {
         expect![[r#"
             armed_attack (reported) triggers "Ataque" "dispararon" "ataque"
               places: Comas
+              date: "el domingo" 2023-11-05..2023-11-05 day
               evidence: "Ataque en Comas"
               evidence: "Desconocidos dispararon contra un bus de la empresa El Rápid"
               evidence: "La policía negó que hubiera detenidos tras el ataque."
@@ -172,6 +179,7 @@ fn deployments_count_officers() {
             police_deployment (reported) triggers "Despliegue" "desplegó"
               actors: "Gobierno"
               places: Lima, El Agustino, La Victoria
+              date: "el 6 de noviembre" 2023-11-06..2023-11-06 day
               count: deployed = 700 "700"
               evidence: "Despliegue en Lima"
               evidence: "El Gobierno desplegó a 700 policías en El Agustino y La Vict"
@@ -189,6 +197,7 @@ fn plans_and_possibilities_are_not_facts() {
               evidence: "The government could declare a state of emergency in Comas, "
             protest (planned) triggers "march"
               actors: "Drivers"
+              date: "on Thursday" 2023-11-02..2023-11-02 day
               evidence: "Drivers plan to march on Congress on Thursday."
             state_of_emergency (planned) triggers "estado de emergencia"
               places: San Juan de Lurigancho
@@ -206,6 +215,7 @@ fn a_confirmed_killing_counts_its_dead_and_injured() {
               actors: "gunmen"
               targets: "Driver", "mototaxi driver"
               places: Ate
+              date: "on Sunday" 2023-11-05..2023-11-05 day
               count: injured = 2 "Two"
               count: killed = 3 "three"
               evidence: "Driver shot dead in Ate"
@@ -254,18 +264,22 @@ fn mentions_of_one_event_merge_and_riots_in_two_places_do_not() {
         "Riots in Lima\n\nRioters clashed with police in La Victoria on Oct. 31. Police arrested 12 people after the clashes.\n\nOn Nov. 2, riots broke out in Huaycán. The arrests were announced on Oct. 31.",
         expect![[r#"
             riot (reported) triggers "Riots" "Rioters" "clashes"
+              actors: "Rioters"
               targets: "police"
               places: Lima, La Victoria
+              date: "on Oct. 31" 2023-10-31..2023-10-31 day
               evidence: "Riots in Lima"
               evidence: "Rioters clashed with police in La Victoria on Oct. 31."
               evidence: "Police arrested 12 people after the clashes."
             arrest (reported) triggers "arrested" "arrests"
               actors: "Police"
+              date: "on Oct. 31" 2023-10-31..2023-10-31 day
               count: arrested = 12 "12"
               evidence: "Police arrested 12 people after the clashes."
               evidence: "The arrests were announced on Oct. 31."
             riot (reported) triggers "riots"
               places: Huaycán
+              date: "On Nov. 2" 2023-11-02..2023-11-02 day
               evidence: "On Nov. 2, riots broke out in Huaycán."
         "#]],
     );
@@ -285,11 +299,13 @@ fn events_in_captions_and_related_links_are_not_read() {
             protest (reported) triggers "protestan" "marcharon"
               actors: "Comerciantes"
               places: Gamarra
+              date: "el lunes" 2023-11-06..2023-11-06 day
               evidence: "Comerciantes protestan en Gamarra"
               evidence: "Cientos de comerciantes marcharon el lunes en Gamarra contra"
             extortion (reported) triggers "cobro de cupos"
               targets: "comerciantes"
               places: Gamarra
+              date: "el lunes" 2023-11-06..2023-11-06 day
               evidence: "Cientos de comerciantes marcharon el lunes en Gamarra contra"
             police_deployment (reported) triggers "patrullaje"
               targets: "comerciantes"

@@ -325,7 +325,16 @@ fn event_item(
         id: format!("evt-{:012x}", hash & 0xffff_ffff_ffff),
         kind: event.kind.as_str(),
         date: event.date.map(|i| Interval::new(article, &extraction.dates[i])),
-        places: event.places.iter().filter_map(|&i| entity_id(entities, index, i)).collect(),
+        places: {
+            // Two names of the text ("Lima", "Lima Metropolitana") can be one place.
+            let mut ids: Vec<String> = Vec::new();
+            for id in event.places.iter().filter_map(|&i| entity_id(entities, index, i)) {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            ids
+        },
         actors: event.actors.iter().map(participant).collect(),
         targets: event.targets.iter().map(participant).collect(),
         counts: count_evidence.iter().map(|c| (c.role, c.value)).collect(),
