@@ -242,6 +242,59 @@ pub struct Event {
     pub evidence: Vec<Span>,
 }
 
+/// Whom a group description names ("all Venezuelan immigrants", "extorsionadores venezolanos").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum GroupKind {
+    /// Ordinary people: drivers, merchants, residents, immigrants.
+    Civilians,
+    /// Offenders: extortionists, gunmen, gang members, suspects.
+    Offenders,
+    /// Security forces: officers, agents, troops.
+    SecurityForces,
+    /// Protesters and rioters.
+    Protesters,
+}
+
+impl GroupKind {
+    /// The name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroupKind::Civilians => "civilians",
+            GroupKind::Offenders => "offenders",
+            GroupKind::SecurityForces => "security forces",
+            GroupKind::Protesters => "protesters",
+        }
+    }
+}
+
+/// Whom a group description names, by its head noun: the last one in English ("all Venezuelan
+/// immigrants"), the one before its adjectives in Spanish ("extorsionadores venezolanos");
+/// `None` when it has none.
+pub fn group_kind(description: &str) -> Option<GroupKind> {
+    let words: Vec<String> = description
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let heads: Vec<(&str, lexicon::Side)> = words
+        .iter()
+        .filter_map(|word| {
+            lexicon::GROUP_HEADS.iter().find(|(head, _)| head == word).map(|&(h, side)| (h, side))
+        })
+        .collect();
+    let head = heads
+        .iter()
+        .rev()
+        .find(|(word, _)| !lexicon::GROUP_POSTMODIFIERS.contains(word))
+        .or(heads.last())?;
+    Some(match head.1 {
+        lexicon::Side::Civilian => GroupKind::Civilians,
+        lexicon::Side::Offender => GroupKind::Offenders,
+        lexicon::Side::Force => GroupKind::SecurityForces,
+        lexicon::Side::Protester => GroupKind::Protesters,
+    })
+}
+
 /// What event extraction reads: the article and what the other stages found in it.
 #[derive(Debug, Clone, Copy)]
 pub struct Inputs<'a> {

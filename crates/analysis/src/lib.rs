@@ -11,6 +11,7 @@
 //! assert_eq!(article.title.as_deref(), Some("Police arrest four in Lima"));
 //! ```
 
+pub mod compare;
 pub mod dates;
 pub mod dedup;
 pub mod entities;

@@ -82,6 +82,8 @@ pub struct DocRelation {
     pub modality: Modality,
     /// The sentence that states it, or that mentions the subject.
     pub evidence: Span,
+    /// True when a sentence of the document states it; false when the knowledge base adds it.
+    pub stated: bool,
 }
 
 /// Cues between two actors, lowercase; the first that matches decides the type.
@@ -276,6 +278,7 @@ pub(super) fn relations(
                     object: entities[object].key.clone(),
                     modality,
                     evidence: sentence,
+                    stated: true,
                 },
             );
         }
@@ -308,6 +311,7 @@ pub(super) fn relations(
                     object: entities[object].key.clone(),
                     modality: modality(&between),
                     evidence: sentence,
+                    stated: true,
                 },
             );
         }
@@ -344,6 +348,7 @@ pub(super) fn relations(
                 object: object.key.clone(),
                 modality: affiliation.modality,
                 evidence,
+                stated: false,
             });
         }
     }

@@ -415,6 +415,32 @@ pub(super) const COUNT_NOUNS: &[(&str, CountRole)] = &[
     ("denuncias", CountRole::Cases),
 ];
 
+/// Nouns for people in general, which an arrest or kidnapping gives a role.
+pub(super) const PERSON_NOUNS: &[&str] = &[
+    "people",
+    "persons",
+    "person",
+    "individuals",
+    "men",
+    "women",
+    "youths",
+    "personas",
+    "persona",
+    "hombres",
+    "mujeres",
+    "jóvenes",
+    "individuos",
+    "sujetos",
+    "adolescentes",
+    "menores",
+    "foreigners",
+    "extranjeros",
+    "venezuelans",
+    "venezolanos",
+    "peruvians",
+    "peruanos",
+];
+
 /// Verbs that follow a count of people and give its role ("three died", "murieron").
 pub(super) const COUNT_VERBS: &[(&str, CountRole)] = &[
     ("died", CountRole::Killed),

@@ -403,10 +403,13 @@ fn modality(words: &Words<'_>, hit: Hit, hits: &[Hit]) -> EventModality {
             })
         })
     };
-    if denied_by_verb || near(lexicon::DENIED) {
+    // "si no hay detenidos" is a condition, not a denial: a possibility cue outranks a bare "no".
+    if denied_by_verb {
         EventModality::Denied
     } else if near(lexicon::HYPOTHETICAL) {
         EventModality::Hypothetical
+    } else if near(lexicon::DENIED) {
+        EventModality::Denied
     } else if near(lexicon::PLANNED) {
         EventModality::Planned
     } else if near(lexicon::ALLEGED) {
@@ -418,15 +421,22 @@ fn modality(words: &Words<'_>, hit: Hit, hits: &[Hit]) -> EventModality {
     }
 }
 
-/// The sentence's date expression nearest the trigger.
+/// The sentence's date expression nearest the trigger; failing that, the last one of the
+/// paragraph before the sentence ("On Saturday, police raided a house. Three people were
+/// arrested in that raid.").
 fn nearest_date(inputs: &Inputs<'_>, sentence: Span, trigger: Span) -> Option<usize> {
-    inputs
-        .dates
+    let dates = inputs.dates;
+    let own = dates
         .iter()
         .enumerate()
         .filter(|(_, d)| sentence.contains(d.span))
         .min_by_key(|(_, d)| d.span.start.abs_diff(trigger.start))
-        .map(|(i, _)| i)
+        .map(|(i, _)| i);
+    own.or_else(|| {
+        let block = inputs.article.blocks.iter().find(|b| b.span.contains(sentence))?;
+        let at = dates.partition_point(|d| d.span.start < sentence.start);
+        (0..at).rev().find(|&i| block.span.contains(dates[i].span))
+    })
 }
 
 /// The sentence's counts that fit an event of type `kind`, one per role.
@@ -456,10 +466,16 @@ fn counts(inputs: &Inputs<'_>, words: &Words<'_>, sentence: Span, kind: EventTyp
                 .find(|(noun, _)| lexicon::matches_one(word, noun))
                 .map(|&(_, role)| role)
         });
-        let role = by_noun.or(by_verb).or(match (kind, &counted) {
-            // "four alleged members" arrested: the arrest says what the count is.
-            (EventType::Arrest, Some(_)) => Some(CountRole::Arrested),
-            (EventType::Kidnapping, Some(_)) => Some(CountRole::Victims),
+        // "four alleged members" arrested: the arrest says what a count of people is; "three
+        // districts" or "300 comerciantes" who protest are no arrests.
+        let people = counted.as_deref().is_some_and(|c| {
+            super::group_kind(c) == Some(super::GroupKind::Offenders)
+                || c.split(|ch: char| !ch.is_alphabetic())
+                    .any(|w| lexicon::matches(w, lexicon::PERSON_NOUNS))
+        });
+        let role = by_noun.or(by_verb).or(match kind {
+            EventType::Arrest if people => Some(CountRole::Arrested),
+            EventType::Kidnapping if people => Some(CountRole::Victims),
             _ => None,
         });
         let Some(role) = role else { continue };

@@ -166,6 +166,7 @@ fn a_denied_arrest_is_not_the_attack_it_follows() {
               evidence: "La policía negó que hubiera detenidos tras el ataque."
             arrest (denied) triggers "detenidos"
               actors: "policía"
+              date: "el domingo" 2023-11-05..2023-11-05 day
               evidence: "La policía negó que hubiera detenidos tras el ataque."
         "#]],
     );
@@ -223,6 +224,7 @@ fn a_confirmed_killing_counts_its_dead_and_injured() {
               evidence: "Two passengers were injured in the attack, and three people "
             armed_attack (reported) triggers "attack"
               targets: "passengers"
+              date: "on Sunday" 2023-11-05..2023-11-05 day
               count: injured = 2 "Two"
               count: killed = 3 "three"
               evidence: "Two passengers were injured in the attack, and three people "
@@ -312,4 +314,23 @@ fn events_in_captions_and_related_links_are_not_read() {
               evidence: "Los comerciantes pidieron más patrullaje en la zona."
         "#]],
     );
+}
+
+#[test]
+fn group_descriptions_are_told_apart_by_their_head() {
+    use super::group_kind;
+    let kinds: Vec<String> = [
+        "all Venezuelan immigrants",
+        "extorsionadores venezolanos",
+        "inmigrantes venezolanos",
+        "motorcycle-taxi drivers",
+        "alleged gang members",
+        "700 officers",
+        "manifestantes",
+        "the city",
+    ]
+    .iter()
+    .map(|d| format!("{d}={}", group_kind(d).map_or("-", |k| k.as_str())))
+    .collect();
+    expect!["all Venezuelan immigrants=civilians; extorsionadores venezolanos=offenders; inmigrantes venezolanos=civilians; motorcycle-taxi drivers=civilians; alleged gang members=offenders; 700 officers=security forces; manifestantes=protesters; the city=-"].assert_eq(&kinds.join("; "));
 }

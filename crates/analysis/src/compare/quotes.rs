@@ -1,0 +1,208 @@
+//! The same quote in several reports: aligned word by word, differing words shown.
+//!
+//! Two direct quotes from different reports are one quote when they are in the same language
+//! and share enough words: at least three, and a third of the shorter quote's words (a quarter
+//! when both credit the same speaker). Words are compared lowercased, without punctuation.
+//! Only differences inside the stretch both quote count: one report quoting more of a
+//! sentence than another is not a contradiction.
+
+use model::Article;
+
+use super::{originals, sentence_of, Item, ItemKind, Report, Side};
+use crate::quotes::{Quote, QuoteKind};
+
+/// A quote of one report.
+struct Said<'a> {
+    report: usize,
+    quote: &'a Quote,
+    words: Vec<String>,
+    language: &'a str,
+    speaker: Option<String>,
+}
+
+/// Lowercased words of a text, punctuation dropped.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The words two texts differ in, where they overlap: pairs of (left words, right words) for
+/// each stretch between words they share, in order. Leading and trailing stretches that only
+/// one side has are left out.
+pub fn word_diff(left: &str, right: &str) -> Vec<(String, String)> {
+    diff(&words(left), &words(right))
+}
+
+fn diff(a: &[String], b: &[String]) -> Vec<(String, String)> {
+    // Longest common subsequence; quotes are short, so the quadratic table is cheap.
+    let (n, m) = (a.len(), b.len());
+    let mut table = vec![vec![0u16; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            table[i][j] = if a[i] == b[j] {
+                table[i + 1][j + 1] + 1
+            } else {
+                table[i + 1][j].max(table[i][j + 1])
+            };
+        }
+    }
+    let mut pairs = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        if a[i] == b[j] {
+            pairs.push((i, j));
+            i += 1;
+            j += 1;
+        } else if table[i + 1][j] >= table[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    let mut out = Vec::new();
+    for window in pairs.windows(2) {
+        let ((i0, j0), (i1, j1)) = (window[0], window[1]);
+        if i1 > i0 + 1 || j1 > j0 + 1 {
+            out.push((a[i0 + 1..i1].join(" "), b[j0 + 1..j1].join(" ")));
+        }
+    }
+    out
+}
+
+fn content_text(article: &Article, quote: &Quote) -> String {
+    quote.content.iter().map(|&s| article.slice(s)).collect::<Vec<_>>().join(" … ")
+}
+
+/// Agreements and conflicts between the reports' direct quotes.
+pub(super) fn items(reports: &[Report<'_>], out: &mut Vec<Item>) {
+    let mut said: Vec<Said<'_>> = Vec::new();
+    for (r, report) in originals(reports) {
+        for quote in &report.extraction.quotes {
+            if quote.kind != QuoteKind::Direct {
+                continue;
+            }
+            let article = report.article;
+            let language = quote
+                .content
+                .first()
+                .and_then(|c| article.blocks.iter().find(|b| b.span.contains(*c)))
+                .map(|b| {
+                    if b.language.is_supported() {
+                        b.language.code()
+                    } else {
+                        article.language.code()
+                    }
+                })
+                .unwrap_or(article.language.code());
+            let speaker = quote
+                .speaker
+                .as_ref()
+                .and_then(|s| s.entity)
+                .map(|i| report.extraction.entities.entities[i].key.clone());
+            said.push(Said {
+                report: r,
+                quote,
+                words: words(&content_text(article, quote)),
+                language,
+                speaker,
+            });
+        }
+    }
+    // Groups of one quote as several reports give it; each group holds one quote per report.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, one) in said.iter().enumerate() {
+        let home = groups.iter().position(|group| {
+            !group.iter().any(|&g| said[g].report == one.report)
+                && group.iter().any(|&g| same_quote(&said[g], one))
+        });
+        match home {
+            Some(g) => groups[g].push(i),
+            None => groups.push(vec![i]),
+        }
+    }
+    for group in groups.into_iter().filter(|g| g.len() > 1) {
+        let first = &said[group[0]];
+        let sides: Vec<Side> = group
+            .iter()
+            .map(|&g| {
+                let s = &said[g];
+                let article = reports[s.report].article;
+                Side {
+                    report: s.report,
+                    says: format!("“{}”", content_text(article, s.quote)),
+                    evidence: s.quote.content.iter().map(|&c| sentence_of(article, c)).fold(
+                        Vec::new(),
+                        |mut acc, span| {
+                            if !acc.contains(&span) {
+                                acc.push(span);
+                            }
+                            acc
+                        },
+                    ),
+                }
+            })
+            .collect();
+        let differences: Vec<String> = group
+            .iter()
+            .skip(1)
+            .flat_map(|&g| {
+                let other = &said[g];
+                diff(&first.words, &other.words).into_iter().map(move |(a, b)| {
+                    let shown = |w: &str| {
+                        if w.is_empty() {
+                            "(nothing)".to_string()
+                        } else {
+                            format!("\"{w}\"")
+                        }
+                    };
+                    format!(
+                        "{} ({}) against {} ({})",
+                        shown(&a),
+                        reports[first.report].outlet,
+                        shown(&b),
+                        reports[other.report].outlet
+                    )
+                })
+            })
+            .collect();
+        let outlets: Vec<String> =
+            sides.iter().map(|s| reports[s.report].outlet.to_string()).collect();
+        let excerpt: String = first.words.iter().take(8).cloned().collect::<Vec<_>>().join(" ");
+        let item = if differences.is_empty() {
+            Item {
+                kind: ItemKind::Agreement,
+                topic: "quote",
+                summary: format!(
+                    "{} quote the same words: “{excerpt}…”.",
+                    super::and_list(&outlets)
+                ),
+                sides,
+            }
+        } else {
+            Item {
+                kind: ItemKind::Conflict,
+                topic: "quote",
+                summary: format!(
+                    "The quote “{excerpt}…” is worded differently: {}.",
+                    differences.join("; ")
+                ),
+                sides,
+            }
+        };
+        out.push(item);
+    }
+}
+
+/// Whether two quotes of different reports are the same quote.
+fn same_quote(a: &Said<'_>, b: &Said<'_>) -> bool {
+    if a.language != b.language {
+        return false;
+    }
+    let shared = a.words.iter().filter(|w| w.chars().count() > 2 && b.words.contains(w)).count();
+    let shorter = a.words.len().min(b.words.len()).max(1);
+    let same_speaker = a.speaker.is_some() && a.speaker == b.speaker;
+    let needed = if same_speaker { shorter / 4 } else { shorter / 3 };
+    shared >= 3 && shared >= needed
+}
