@@ -71,7 +71,14 @@ fn segments(doc: &Doc<'_>) -> Vec<Segment> {
     out
 }
 
-fn push(doc: &Doc<'_>, out: &mut Vec<Segment>, block: usize, open: usize, close: Option<usize>, end: usize) {
+fn push(
+    doc: &Doc<'_>,
+    out: &mut Vec<Segment>,
+    block: usize,
+    open: usize,
+    close: Option<usize>,
+    end: usize,
+) {
     let first = open + 1;
     if first >= end {
         return;
@@ -215,7 +222,8 @@ pub(super) fn find(doc: &Doc<'_>, quoted: &mut [bool]) -> Vec<RawQuote> {
             if seg.block == prev.block && prev.incision.is_some() {
                 members.push(n);
                 if attribution.is_none() {
-                    *attribution = seg.incision.and_then(|(a, b)| speaker::incision(doc, a, b, quoted));
+                    *attribution =
+                        seg.incision.and_then(|(a, b)| speaker::incision(doc, a, b, quoted));
                 }
                 continue;
             }
@@ -249,10 +257,7 @@ pub(super) fn find(doc: &Doc<'_>, quoted: &mut [bool]) -> Vec<RawQuote> {
         let is_dialogue = is_dash(doc.raw(first.open));
         if attribution.is_none() && !is_dialogue {
             if let Some(close) = last.close {
-                let next_open = segs
-                    .iter()
-                    .find(|s| s.open > close)
-                    .map_or(doc.len(), |s| s.open);
+                let next_open = segs.iter().find(|s| s.open > close).map_or(doc.len(), |s| s.open);
                 let end = sentence_end(doc, close, next_open.min(doc.len()));
                 attribution = speaker::trailing(doc, close + 1, end, quoted);
             }
@@ -275,7 +280,8 @@ pub(super) fn find(doc: &Doc<'_>, quoted: &mut [bool]) -> Vec<RawQuote> {
             None => {
                 let near = last_block_with_speaker
                     .is_some_and(|b| first.block <= b + 2 || starts_paragraph);
-                let slot = if !headline && (is_dialogue || near) { Slot::Continue } else { Slot::None };
+                let slot =
+                    if !headline && (is_dialogue || near) { Slot::Continue } else { Slot::None };
                 (QuoteKind::Direct, None, slot)
             }
         };

@@ -15,9 +15,30 @@ fn opens_clause(doc: &Doc<'_>, i: usize) -> bool {
     let word = doc.word(i);
     matches!(
         word,
-        "he" | "she" | "they" | "it" | "we" | "i" | "the" | "a" | "an" | "this" | "there" | "his"
-            | "her" | "their" | "its" | "those" | "these" | "some" | "many" | "most" | "no"
-            | "nobody" | "police" | "authorities" | "officials"
+        "he" | "she"
+            | "they"
+            | "it"
+            | "we"
+            | "i"
+            | "the"
+            | "a"
+            | "an"
+            | "this"
+            | "there"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "those"
+            | "these"
+            | "some"
+            | "many"
+            | "most"
+            | "no"
+            | "nobody"
+            | "police"
+            | "authorities"
+            | "officials"
     ) || (doc.is_capitalised(i) && !is_time_word(word))
         || doc.raw(i).starts_with(|c: char| c.is_ascii_digit())
 }
@@ -25,8 +46,21 @@ fn opens_clause(doc: &Doc<'_>, i: usize) -> bool {
 fn is_time_word(word: &str) -> bool {
     matches!(
         word,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            | "in" | "on" | "last" | "this" | "earlier" | "later" | "today" | "yesterday"
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "in"
+            | "on"
+            | "last"
+            | "this"
+            | "earlier"
+            | "later"
+            | "today"
+            | "yesterday"
     )
 }
 

@@ -13,6 +13,8 @@ struct History {
     named: Option<usize>,
     /// The last speaker resolved to a person.
     person: Option<usize>,
+    /// Speakers resolved to a person, oldest first, each once.
+    people: Vec<usize>,
     /// The last speaker of any kind.
     last: Option<Speaker>,
 }
@@ -41,6 +43,8 @@ pub(super) fn resolve(doc: &Doc<'_>, raw: Vec<RawQuote>) -> Vec<Quote> {
                 history.named = Some(entity);
                 if doc.entities.entities[entity].kind == EntityType::Person {
                     history.person = Some(entity);
+                    history.people.retain(|&e| e != entity);
+                    history.people.push(entity);
                 }
             }
             history.last = Some(speaker.clone());
@@ -69,10 +73,20 @@ fn classify(doc: &Doc<'_>, a: usize, b: usize, history: &History) -> Speaker {
     if b - a == 1 && lexicon::is_pronoun(first) {
         let at = span.start;
         let entity = if lexicon::is_personal_pronoun(first) {
-            history.person.or_else(|| nearest(doc, at, |k| k == EntityType::Person))
+            let wanted = lexicon::pronoun_gender(first);
+            let fits = |entity: usize| {
+                wanted.is_none() || gender(doc, entity).is_none_or(|g| Some(g) == wanted)
+            };
+            history.people.iter().rev().copied().find(|&e| fits(e)).or_else(|| {
+                doc.mentions_before(at)
+                    .find(|(_, e, kind)| *kind == EntityType::Person && fits(*e))
+                    .map(|(_, e, _)| *e)
+            })
         } else {
             history.named.or_else(|| {
-                nearest(doc, at, |k| matches!(k, EntityType::Organization | EntityType::CriminalGroup))
+                nearest(doc, at, |k| {
+                    matches!(k, EntityType::Organization | EntityType::CriminalGroup)
+                })
             })
         };
         return Speaker { span: Some(span), kind: SpeakerKind::Pronoun, entity };
@@ -102,8 +116,30 @@ fn classify(doc: &Doc<'_>, a: usize, b: usize, history: &History) -> Speaker {
         None if doc.is_capitalised(a) && !determiner => {
             Speaker { span: Some(span), kind: SpeakerKind::Name, entity: by_alias(doc, b) }
         }
-        None => Speaker { span: Some(span), kind: SpeakerKind::Description, entity: linked(doc, a, b) },
+        None => {
+            Speaker { span: Some(span), kind: SpeakerKind::Description, entity: linked(doc, a, b) }
+        }
     }
+}
+
+/// An entity's gender from its name's first word, or from a title before one of its mentions.
+fn gender(doc: &Doc<'_>, entity: usize) -> Option<lexicon::Gender> {
+    let entity_ref = &doc.entities.entities[entity];
+    let first =
+        |name: &str| name.split_whitespace().next().map(|w| w.trim_end_matches('.').to_lowercase());
+    entity_ref
+        .aliases
+        .iter()
+        .chain(std::iter::once(&entity_ref.name))
+        .find_map(|alias| first(alias).and_then(|w| lexicon::name_gender(&w)))
+        .or_else(|| {
+            entity_ref.mentions.iter().find_map(|m| {
+                let at = doc.token_at(m.start);
+                (at > 0)
+                    .then(|| doc.word(at - 1).trim_end_matches('.'))
+                    .and_then(lexicon::name_gender)
+            })
+        })
 }
 
 /// The nearest mention before byte `at` of a kind `keep` accepts.
@@ -140,9 +176,7 @@ fn linked(doc: &Doc<'_>, a: usize, b: usize) -> Option<usize> {
             let groups: Vec<usize> = doc
                 .mentions
                 .iter()
-                .filter(|(m, _, kind)| {
-                    *kind == EntityType::CriminalGroup && span.contains(*m)
-                })
+                .filter(|(m, _, kind)| *kind == EntityType::CriminalGroup && span.contains(*m))
                 .map(|(_, entity, _)| *entity)
                 .collect();
             let Some(&group) = groups.last() else { continue };
@@ -159,7 +193,20 @@ fn linked(doc: &Doc<'_>, a: usize, b: usize) -> Option<usize> {
         }
         return fallback;
     }
-    let role = words().filter(|w| lexicon::is_role(w)).last()?;
+    if let Some(last) = words().next_back() {
+        if lexicon::is_document(last) && b - a <= 3 {
+            // "the statement said": whoever was named last before it, in this or the two
+            // sentences before.
+            let here = doc.sentence_of[a];
+            let from = doc.sentences[here.saturating_sub(2)].start;
+            return doc
+                .mentions_before(doc.tokens[a].start)
+                .take_while(|(m, _, _)| m.start >= from)
+                .find(|(_, _, kind)| matches!(kind, EntityType::Person | EntityType::Organization))
+                .map(|(_, e, _)| *e);
+        }
+    }
+    let role = words().rev().find(|w| lexicon::is_role(w))?;
     let has_role = |m: model::Span| {
         let at = doc.token_at(m.start);
         let before = (at.saturating_sub(3)..at).any(|t| doc.word(t) == role);
@@ -173,8 +220,7 @@ fn linked(doc: &Doc<'_>, a: usize, b: usize) -> Option<usize> {
     let people = || doc.mentions.iter().filter(|(_, _, kind)| *kind == EntityType::Person);
     people()
         .filter(|(m, _, _)| m.end <= start)
-        .filter(|(m, _, _)| has_role(*m))
-        .last()
+        .rfind(|(m, _, _)| has_role(*m))
         .or_else(|| people().filter(|(m, _, _)| m.start >= start).find(|(m, _, _)| has_role(*m)))
         .map(|(_, entity, _)| *entity)
 }

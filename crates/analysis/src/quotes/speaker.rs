@@ -3,6 +3,7 @@
 use model::Span;
 
 use super::{doc::Doc, lexicon};
+use crate::entities::EntityType;
 
 /// Where the speaker of a quote is, before it is resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,17 +65,75 @@ pub(super) fn phrase_before(
         return None;
     }
     if doc.raw(e - 1) == "," {
-        let inner_end = e - 1;
-        let mut k = inner_end;
-        while k > lo && doc.raw(k - 1) != "," && inner_end - k < 15 && !quoted[k - 1] {
-            k -= 1;
-        }
-        if k > lo && k < inner_end && doc.raw(k - 1) == "," {
-            return noun_phrase_before(doc, lo, k - 1, quoted);
-        }
-        return None;
+        return before_appositives(doc, lo, e - 1, quoted);
     }
     noun_phrase_before(doc, lo, e, quoted)
+}
+
+/// "Clinton, 35, the daughter of …, said": the comma-separated chunks before `comma` (a
+/// comma token), read back to the sentence's start; the head is the earliest chunk holding a
+/// name, else the chunk right before the appositive.
+fn before_appositives(
+    doc: &Doc<'_>,
+    lo: usize,
+    comma: usize,
+    quoted: &[bool],
+) -> Option<(usize, usize)> {
+    // Chunk ends (exclusive), latest first; each chunk ends right before a comma.
+    let mut ends = Vec::new();
+    let mut k = comma;
+    let mut chunk_end = comma;
+    while k > lo && comma - k < 40 && !quoted[k - 1] {
+        let raw = doc.raw(k - 1);
+        if raw == "," {
+            if k < chunk_end {
+                ends.push((k, chunk_end));
+            }
+            chunk_end = k - 1;
+        } else if matches!(raw, "." | ";" | ":" | "(" | ")" | "“" | "”" | "\"" | "«" | "»") {
+            break;
+        }
+        k -= 1;
+    }
+    if k < chunk_end {
+        ends.push((k, chunk_end));
+    }
+    // The chunk right after the last comma is the appositive itself; the head comes before it.
+    let candidates = ends.get(1..).unwrap_or(&[]);
+    let named = candidates.iter().rev().find(|(a, b)| {
+        doc.mention_in(doc.cover(*a, *b)).is_some_and(|(_, _, kind)| kind != EntityType::Place)
+    });
+    let &(_, head_end) = named.or(candidates.first())?;
+    noun_phrase_before(doc, lo, head_end, quoted)
+}
+
+/// The subject at the start of the sentence from `lo`, for a cue far from it ("X urged …,
+/// saying", "She greeted supporters and told them that"): a pronoun, a name with its titles,
+/// or a determiner with up to two words.
+pub(super) fn sentence_subject(doc: &Doc<'_>, lo: usize, cue: usize) -> Option<(usize, usize)> {
+    if lo >= cue || !doc.is_word(lo) {
+        return None;
+    }
+    if lexicon::is_pronoun(doc.word(lo)) {
+        return Some((lo, lo + 1));
+    }
+    let mut k = lo;
+    if lexicon::is_determiner(doc.word(lo)) {
+        k += 1;
+        while k < cue && k - lo < 3 && doc.is_word(k) && !lexicon::ends_phrase(doc.word(k)) {
+            k += 1;
+        }
+        while k < cue && doc.is_capitalised(k) {
+            k += 1;
+        }
+        return (k > lo + 1).then_some((lo, k));
+    }
+    while k < cue && (doc.is_capitalised(k) || matches!(doc.raw(k), "'s" | "’s")) {
+        k += 1;
+    }
+    let named = k > lo
+        && doc.mention_in(doc.cover(lo, k)).is_some_and(|(_, _, kind)| kind != EntityType::Place);
+    named.then_some((lo, k))
 }
 
 fn noun_phrase_before(
@@ -96,7 +155,7 @@ fn noun_phrase_before(
     // "On Tuesday the minister said": start at the subject, not the adjunct.
     if lexicon::is_opening_adjunct(doc.word(k)) {
         let start = (k + 1..end).find(|&t| {
-            lexicon::is_determiner(doc.word(t)) && t > k + 1 || (doc.is_capitalised(t) && t > k + 1)
+            t > k + 1 && (lexicon::is_determiner(doc.word(t)) || doc.is_capitalised(t))
         })?;
         k = start;
     }
@@ -119,10 +178,41 @@ fn noun_phrase_before(
 fn opens_adjunct(word: &str) -> bool {
     matches!(
         word,
-        "in" | "on" | "at" | "to" | "during" | "that" | "ante" | "en" | "durante" | "que"
-            | "this" | "last" | "with" | "about" | "of" | "from" | "after" | "before" | "when"
-            | "while" | "sobre" | "tras" | "con" | "de" | "desde" | "por" | "para" | "it"
-            | "him" | "her" | "them" | "me" | "us" | "you" | "le" | "les"
+        "in" | "on"
+            | "at"
+            | "to"
+            | "during"
+            | "that"
+            | "ante"
+            | "en"
+            | "durante"
+            | "que"
+            | "this"
+            | "last"
+            | "with"
+            | "about"
+            | "of"
+            | "from"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "sobre"
+            | "tras"
+            | "con"
+            | "de"
+            | "desde"
+            | "por"
+            | "para"
+            | "it"
+            | "him"
+            | "her"
+            | "them"
+            | "me"
+            | "us"
+            | "you"
+            | "le"
+            | "les"
     )
 }
 
@@ -130,10 +220,39 @@ fn opens_adjunct(word: &str) -> bool {
 fn ends_after(word: &str) -> bool {
     matches!(
         word,
-        "in" | "on" | "at" | "to" | "during" | "that" | "ante" | "en" | "durante" | "que"
-            | "with" | "about" | "from" | "after" | "before" | "when" | "while" | "who"
-            | "which" | "tras" | "con" | "desde" | "por" | "para" | "quien" | "cuando" | "this"
-            | "last" | "yesterday" | "today" | "ayer" | "hoy" | "este" | "esta"
+        "in" | "on"
+            | "at"
+            | "to"
+            | "during"
+            | "that"
+            | "ante"
+            | "en"
+            | "durante"
+            | "que"
+            | "with"
+            | "about"
+            | "from"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "who"
+            | "which"
+            | "tras"
+            | "con"
+            | "desde"
+            | "por"
+            | "para"
+            | "quien"
+            | "cuando"
+            | "this"
+            | "last"
+            | "yesterday"
+            | "today"
+            | "ayer"
+            | "hoy"
+            | "este"
+            | "esta"
     )
 }
 
@@ -196,6 +315,19 @@ pub(super) fn trailing(
     if k >= hi {
         return None;
     }
+    // A quote in mid-sentence ("has gone “soft” like …") is not followed by its attribution,
+    // unless a cue or a pronoun with its cue comes right after it.
+    let ends_clause = k > lo
+        || lo == 0
+        || matches!(doc.raw(lo - 1), "," | "?" | "!" | "—" | "–")
+        || (lo >= 2 && matches!(doc.raw(lo - 2), "," | "?" | "!" | "…" | "."));
+    let cue_next = lexicon::is_speech_verb(doc.word(k))
+        || (lexicon::is_pronoun(doc.word(k))
+            && k + 1 < hi
+            && lexicon::is_speech_verb(doc.word(k + 1)));
+    if !ends_clause && !cue_next {
+        return None;
+    }
     let n = source_cue(doc, k);
     if n > 0 || lexicon::is_speech_verb(doc.word(k)) {
         // Inverted: the cue comes first.
@@ -250,6 +382,13 @@ pub(super) fn leading(
         }
         if lexicon::is_speech_verb(doc.word(c)) {
             let cue = cue_span(doc, c, open, quoted);
+            let far = lexicon::is_participle(doc.word(c))
+                || (c > lo && matches!(doc.word(c - 1), "and" | "y" | ","));
+            if far {
+                if let Some((a, b)) = sentence_subject(doc, lo, c) {
+                    return Some(Attribution { cue, speaker: Slot::Phrase(a, b) });
+                }
+            }
             if let Some((a, b)) = phrase_before(doc, lo, c, quoted) {
                 return Some(Attribution { cue, speaker: Slot::Phrase(a, b) });
             }

@@ -41,7 +41,8 @@ fn resources() -> Resources<'static> {
 /// Every span must lie inside the text on character boundaries.
 #[track_caller]
 fn check(fixture: &str, expect: Expect) {
-    let read = ingest::read(fixture.trim().as_bytes(), &SourceMeta::new("t"), &IngestConfig::default());
+    let read =
+        ingest::read(fixture.trim().as_bytes(), &SourceMeta::new("t"), &IngestConfig::default());
     let (article, _) = ingest::finish(read.drafts.into_iter().next().expect("one draft"));
     let entities = entities::extract(&article, &resources());
     let quotes = find(&article, &entities);
@@ -53,7 +54,10 @@ fn check(fixture: &str, expect: Expect) {
         spans.extend(quote.speaker.as_ref().and_then(|s| s.span));
         for span in spans {
             assert!(span.start <= span.end && span.end <= article.text.len());
-            assert!(article.text.is_char_boundary(span.start) && article.text.is_char_boundary(span.end));
+            assert!(
+                article.text.is_char_boundary(span.start)
+                    && article.text.is_char_boundary(span.end)
+            );
             assert!(quote.span.contains(span), "{span:?} outside {:?}", quote.span);
         }
         let content: Vec<String> =
@@ -408,6 +412,40 @@ Photo: "Pay or die," reads a sign in the market. (Reuters)
 "#,
         expect![[r#"
             direct "We are afraid of them," cue="said" speaker=description "a vendor" -> ?
+        "#]],
+    );
+}
+
+#[test]
+fn leading_attribution_es() {
+    check(
+        r#"
+Operativo en Trujillo
+
+El coronel Víctor Revoredo dijo a la prensa: «Hemos capturado a cuatro extorsionadores».
+"#,
+        expect![[r#"
+            direct "Hemos capturado a cuatro extorsionadores" cue="dijo" speaker=name "El coronel Víctor Revoredo" -> Víctor Revoredo
+        "#]],
+    );
+}
+
+#[test]
+fn messy_marks_keep_spans_inside_the_text() {
+    check(
+        r#"
+Unbalanced "marks
+
+He said "this never closes, and "" then «another» one.
+
+“Straight and curly" mixed, ” stray close “ and an open at the end “
+"#,
+        expect![[r#"
+            scare "marks"
+            direct "this never closes, and" cue="said" speaker=pronoun "He" -> ?
+            direct "another" cue="said" speaker=pronoun "He" -> ?
+            scare "Straight and curly"
+            scare "stray close"
         "#]],
     );
 }
