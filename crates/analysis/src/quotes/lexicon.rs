@@ -111,7 +111,7 @@ pub(super) fn is_adverb_or_auxiliary(word: &str) -> bool {
 pub(super) fn ends_phrase(word: &str) -> bool {
     matches!(
         word,
-        "that" | "which" | "who" | "whom" | "when" | "while" | "because" | "but" | "and" | "or"
+        "from" | "like" | "about" | "against" | "that" | "which" | "who" | "whom" | "when" | "while" | "because" | "but" | "and" | "or"
             | "so" | "as" | "if" | "than" | "where" | "although" | "though" | "since" | "after"
             | "before" | "until" | "said" | "says" | "y" | "pero" | "que" | "quien" | "cuando"
             | "mientras" | "porque" | "como" | "aunque" | "donde" | "e" | "o"

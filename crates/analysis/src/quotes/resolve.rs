@@ -13,15 +13,18 @@ struct History {
     named: Option<usize>,
     /// The last speaker resolved to a person.
     person: Option<usize>,
-    /// Speakers resolved to a person, oldest first, each once.
-    people: Vec<usize>,
+    /// Speakers resolved to a person, oldest first, each once, with where they spoke.
+    people: Vec<(usize, usize)>,
+    /// People named right before a speech verb ("Kasich says"), by position: speakers too,
+    /// even where no quote was read.
+    subjects: Vec<(usize, usize)>,
     /// The last speaker of any kind.
     last: Option<Speaker>,
 }
 
 /// Resolves the speakers of `raw` (sorted by position) into quotes.
 pub(super) fn resolve(doc: &Doc<'_>, raw: Vec<RawQuote>) -> Vec<Quote> {
-    let mut history = History::default();
+    let mut history = History { subjects: speech_subjects(doc), ..History::default() };
     let mut out = Vec::with_capacity(raw.len());
     for quote in raw {
         let speaker = match quote.speaker {
@@ -43,8 +46,8 @@ pub(super) fn resolve(doc: &Doc<'_>, raw: Vec<RawQuote>) -> Vec<Quote> {
                 history.named = Some(entity);
                 if doc.entities.entities[entity].kind == EntityType::Person {
                     history.person = Some(entity);
-                    history.people.retain(|&e| e != entity);
-                    history.people.push(entity);
+                    history.people.retain(|&(_, e)| e != entity);
+                    history.people.push((quote.covers.start, entity));
                 }
             }
             history.last = Some(speaker.clone());
@@ -77,7 +80,16 @@ fn classify(doc: &Doc<'_>, a: usize, b: usize, history: &History) -> Speaker {
             let fits = |entity: usize| {
                 wanted.is_none() || gender(doc, entity).is_none_or(|g| Some(g) == wanted)
             };
-            history.people.iter().rev().copied().find(|&e| fits(e)).or_else(|| {
+            let spoke = history.people.iter().rev().find(|(_, e)| fits(*e));
+            let named = history.subjects[..history.subjects.partition_point(|(p, _)| *p < at)]
+                .iter()
+                .rev()
+                .find(|(_, e)| fits(*e));
+            let latest = match (spoke, named) {
+                (Some(x), Some(y)) => Some(if x.0 >= y.0 { x.1 } else { y.1 }),
+                (x, y) => x.or(y).map(|(_, e)| *e),
+            };
+            latest.or_else(|| {
                 doc.mentions_before(at)
                     .find(|(_, e, kind)| *kind == EntityType::Person && fits(*e))
                     .map(|(_, e, _)| *e)
@@ -120,6 +132,24 @@ fn classify(doc: &Doc<'_>, a: usize, b: usize, history: &History) -> Speaker {
             Speaker { span: Some(span), kind: SpeakerKind::Description, entity: linked(doc, a, b) }
         }
     }
+}
+
+/// Person mentions right before a speech verb, give or take adverbs, by position.
+fn speech_subjects(doc: &Doc<'_>) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (span, entity, kind) in &doc.mentions {
+        if *kind != EntityType::Person {
+            continue;
+        }
+        let mut t = doc.token_at(span.end);
+        while t < doc.len() && lexicon::is_adverb_or_auxiliary(doc.word(t)) {
+            t += 1;
+        }
+        if t < doc.len() && lexicon::is_speech_verb(doc.word(t)) {
+            out.push((span.start, *entity));
+        }
+    }
+    out
 }
 
 /// An entity's gender from its name's first word, or from a title before one of its mentions.

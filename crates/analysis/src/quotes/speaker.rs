@@ -46,7 +46,39 @@ fn stops(doc: &Doc<'_>, i: usize, quoted: &[bool]) -> bool {
         return !matches!(raw, "'s" | "’s" | "-" | "&" | "'" | "’");
     }
     let word = doc.word(i);
-    lexicon::ends_phrase(word) || lexicon::is_speech_verb(word)
+    lexicon::ends_phrase(word) || lexicon::is_speech_verb(word) || is_finite_auxiliary(word)
+}
+
+/// Finite auxiliaries: a phrase holding one is a clause, not a subject.
+fn is_finite_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "has"
+            | "have"
+            | "had"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "did"
+            | "does"
+            | "do"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "ha"
+            | "han"
+            | "había"
+            | "es"
+            | "son"
+            | "fue"
+            | "era"
+    )
 }
 
 /// The subject phrase that ends right before token `end` (a cue), not reaching before `lo`.
@@ -151,6 +183,10 @@ fn noun_phrase_before(
     let mut k = end;
     while k > lo && end - k < 12 && !stops(doc, k - 1, quoted) {
         k -= 1;
+    }
+    // "he made a decision": a pronoun opens a clause here, not a subject.
+    if lexicon::is_pronoun(doc.word(k)) {
+        return None;
     }
     // "On Tuesday the minister said": start at the subject, not the adjunct.
     if lexicon::is_opening_adjunct(doc.word(k)) {
@@ -396,7 +432,8 @@ pub(super) fn leading(
             if let Some((a, b)) = phrase_after(doc, end, open, quoted) {
                 return Some(Attribution { cue, speaker: Slot::Phrase(a, b) });
             }
-            return None;
+            let (a, b) = sentence_subject(doc, lo, c)?;
+            return Some(Attribution { cue, speaker: Slot::Phrase(a, b) });
         }
     }
     // "Kerry: "…"": a name and a colon.
