@@ -1,6 +1,55 @@
 //! Quotes: direct quotes and reported speech, with their speaker.
 //!
-//! PLACEHOLDER: the finder is being written; the types below are the agreed interface.
+//! Only headline and body blocks are read, as tokens ([`model::Article::tokens`]).
+//!
+//! # Direct quotes
+//! - Runs between `“…”`, `"…"` (straight marks are paired within a paragraph, each read as
+//!   opening or closing from its neighbours), `«…»`; single quotes inside are content.
+//! - A run left open at a paragraph's end goes on when the next paragraph opens with a mark
+//!   (the English multi-paragraph convention): one quote, one content fragment per paragraph.
+//! - `"…," he said. "…"`: two runs of a paragraph joined by an attribution (the first ends in
+//!   `,` `?` `!` or a comma follows it) are one quote with two fragments.
+//! - Spanish dialogue: a paragraph opening with a dash; `—dijo X—` incisions split the content
+//!   and credit it.
+//! - Square-bracket insertions stay in the content as written.
+//!
+//! # Attribution
+//! Tried in order: the words after the closing mark up to the end of its sentence (`, X said`,
+//! `, said the minister`, `, dijo`), then the words before the opening mark in its sentence
+//! (`X told reporters, "…"`, `X said: "…"`, `X says the campaign will "…"`, `según X, «…»`,
+//! `Kerry: "…"`). A cue is a speech verb from a fixed list (English and Spanish) or "according
+//! to" / "según" / "de acuerdo con"; "told" takes its listener into the cue ("told the paper").
+//! The speaker is the noun phrase before the cue (an appositive between commas gives the name
+//! before it), or after the cue when the cue comes first.
+//!
+//! A quote with no attribution is a scare quote ([`QuoteKind::Scare`], no speaker) when it is one
+//! to three words long; otherwise it is direct, and outside the headline it continues the last
+//! speaker when it opens its paragraph or comes within two paragraphs of the last credited quote.
+//!
+//! # Reported speech
+//! Per sentence, the first of: `X said (that) …`, `X told Y that …`, `X dijo que …` (a speech
+//! verb that takes a clause, then "that"/"que" within six words, or for English a clause
+//! opening right after the verb), `according to X, …`, `…, según X.`. The content is the clause
+//! up to the end of the sentence. A clause holding a quotation is left to the direct finder.
+//!
+//! # Speakers
+//! A lone pronoun resolves to the last speaker who is a person ("he", "she", "ella") or the
+//! last resolved speaker ("they"); with none, to the nearest person (or organisation) mentioned
+//! before it. Continuations and Spanish subjectless cues ("dijo") take the last speaker, with
+//! no span. A phrase holding a name at its head is a [`SpeakerKind::Name`]; other phrases are
+//! descriptions, linked to an entity as `resolve::linked` documents: gang words link to the
+//! criminal group named nearby (the one in a sentence about a video first, when the
+//! description mentions a video), role words to the person the text gives that role, and
+//! otherwise a name inside the description ("a spokesman for the PNP") is the link.
+
+mod direct;
+mod doc;
+mod lexicon;
+mod reported;
+mod resolve;
+mod speaker;
+#[cfg(test)]
+mod tests;
 
 use model::{Article, Span};
 
@@ -78,6 +127,21 @@ pub struct Quote {
 
 /// Every quotation in the headline and body of `article`, in text order.
 pub fn find(article: &Article, entities: &DocumentEntities) -> Vec<Quote> {
-    let _ = (article, entities);
-    Vec::new()
+    let doc = doc::Doc::new(article, entities);
+    let mut quoted = vec![false; doc.len()];
+    let mut raw = direct::find(&doc, &mut quoted);
+    raw.extend(reported::find(&doc, &quoted));
+    raw.sort_by_key(|quote| (quote.covers.start, quote.covers.end));
+    resolve::resolve(&doc, raw)
+}
+
+/// A quote before its speaker is resolved.
+#[derive(Debug, Clone)]
+struct RawQuote {
+    /// Content with its quotation marks (direct) or the clause with its cue and speaker.
+    covers: Span,
+    content: Vec<Span>,
+    kind: QuoteKind,
+    cue: Option<Span>,
+    speaker: speaker::Slot,
 }

@@ -167,6 +167,21 @@ pub(crate) enum EvalCommand {
         #[arg(long, default_value = "../shared/data/article-extraction-benchmark")]
         data: PathBuf,
     },
+    /// Direct quotes, reported speech and speakers against PolNeAR (English).
+    Quotes {
+        /// The PolNeAR JSON Lines file.
+        #[arg(long, default_value = "../shared/data/quotes/polnear-dev.jsonl")]
+        data: PathBuf,
+        /// Score only the first N documents.
+        #[arg(long)]
+        limit: Option<usize>,
+        /// Print up to N examples of each kind of miss.
+        #[arg(long, default_value_t = 0)]
+        examples: usize,
+        /// Print the scores as JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,0 +1,236 @@
+//! Word lists for quotes: speech verbs, pronouns, determiners and the words that end a speaker phrase.
+//!
+//! Every function takes a lowercased word.
+
+/// Verbs and verbal nouns that attribute speech, English and Spanish, in the forms news uses.
+#[rustfmt::skip]
+pub(super) fn is_speech_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "said" | "says" | "say" | "saying" | "told" | "tells" | "telling" | "added" | "adds"
+            | "adding" | "asked" | "asks" | "explained" | "explains" | "explaining" | "stated"
+            | "states" | "wrote" | "writes" | "writing" | "noted" | "notes" | "noting" | "warned"
+            | "warns" | "warning" | "insisted" | "insists" | "argued" | "argues" | "arguing"
+            | "continued" | "continues" | "declared" | "declares" | "announced" | "claimed"
+            | "claims" | "replied" | "responded" | "recalled" | "recalls" | "acknowledged"
+            | "admitted" | "complained" | "concluded" | "remarked" | "tweeted" | "posted" | "urged"
+            | "echoed" | "shouted" | "yelled" | "joked" | "predicted" | "suggested" | "suggests"
+            | "testified" | "conceded" | "emphasized" | "emphasised" | "stressed" | "observed"
+            | "reads" | "quipped" | "countered" | "boasted" | "pointed" | "vowed" | "promised"
+            | "cautioned" | "insisting" | "declaring" | "dijo" | "dice" | "decía" | "afirmó"
+            | "afirma" | "señaló" | "señala" | "sostuvo" | "sostiene" | "advirtió" | "advierte"
+            | "añadió" | "añade" | "explicó" | "explica" | "declaró" | "aseguró" | "asegura"
+            | "indicó" | "indica" | "manifestó" | "comentó" | "precisó" | "agregó" | "agrega"
+            | "expresó" | "relató" | "contó" | "denunció" | "sentenció" | "subrayó" | "destacó"
+            | "enfatizó" | "insistió" | "respondió" | "preguntó" | "reconoció" | "admitió"
+            | "anunció" | "informó" | "refirió" | "puntualizó" | "recalcó" | "concluyó" | "detalló"
+            | "acotó" | "apuntó" | "narró" | "mencionó" | "escribió" | "alertó" | "exclamó"
+            | "aclaró" | "reiteró" | "remarcó" | "confesó" | "contestó" | "replicó" | "reported"
+            | "described" | "describes" | "describing" | "called" | "calls" | "calling" | "pledged"
+            | "expressed" | "touted" | "blasted" | "slammed" | "mocked" | "dubbed" | "labeled"
+            | "labelled" | "branded" | "praised" | "hailed" | "recounted" | "chanted" | "tweet"
+            | "tweets" | "tweeting"
+    )
+}
+
+/// Speech verbs in "-ing" form: their subject is the subject of the sentence
+/// ("X urged voters to …, saying …").
+pub(super) fn is_participle(word: &str) -> bool {
+    word.ends_with("ing") && is_speech_verb(word)
+}
+
+/// Speech verbs that take a clause ("X said that …", "X dijo que …") for reported speech.
+/// "told" is handled apart since its object comes first.
+#[rustfmt::skip]
+pub(super) fn is_reporting_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "said" | "says" | "say" | "added" | "adds" | "explained" | "stated" | "wrote" | "writes"
+            | "noted" | "warned" | "warns" | "insisted" | "argued" | "argues" | "declared"
+            | "announced" | "claimed" | "claims" | "acknowledged" | "admitted" | "complained"
+            | "concluded" | "suggested" | "suggests" | "testified" | "conceded" | "stressed"
+            | "predicted" | "believes" | "believed" | "reported" | "reports" | "estimated" | "dijo"
+            | "dice" | "afirmó" | "afirma" | "señaló" | "señala" | "sostuvo" | "sostiene"
+            | "advirtió" | "advierte" | "añadió" | "explicó" | "declaró" | "aseguró" | "asegura"
+            | "indicó" | "indica" | "manifestó" | "comentó" | "precisó" | "agregó" | "reconoció"
+            | "admitió" | "anunció" | "informó" | "denunció" | "destacó" | "detalló" | "estimó"
+            | "consideró" | "explica"
+    )
+}
+
+/// Verbs whose object (a listener) comes before the reported clause: "told reporters that".
+#[rustfmt::skip]
+pub(super) fn takes_listener(word: &str) -> bool {
+    matches!(word, "told" | "tells" | "telling" | "informed" | "warned" | "assured" | "reminded")
+}
+
+/// Subject pronouns.
+#[rustfmt::skip]
+pub(super) fn is_pronoun(word: &str) -> bool {
+    matches!(
+        word,
+        "he" | "she" | "they" | "we" | "i" | "él" | "ella" | "ellos" | "ellas" | "nosotros"
+    )
+}
+
+/// Pronouns that point back to a person rather than a group.
+#[rustfmt::skip]
+pub(super) fn is_personal_pronoun(word: &str) -> bool {
+    matches!(word, "he" | "she" | "i" | "él" | "ella")
+}
+
+/// Words that open a description ("the minister", "un vocero").
+#[rustfmt::skip]
+pub(super) fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the" | "a" | "an" | "one" | "another" | "this" | "that" | "his" | "her" | "their" | "its"
+            | "some" | "two" | "three" | "several" | "el" | "la" | "los" | "las" | "un" | "una"
+            | "unos" | "unas" | "uno" | "otro" | "otra" | "su" | "sus" | "este" | "esta" | "dos"
+            | "tres" | "varios" | "varias"
+    )
+}
+
+/// Words between a subject and its verb that are not part of the subject ("also said").
+#[rustfmt::skip]
+pub(super) fn is_adverb_or_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "did" | "does" | "do" | "to" | "goes" | "went" | "go" | "on" | "could" | "can" | "may"
+            | "might" | "should" | "not" | "never" | "n't" | "be" | "been" | "being" | "first"
+            | "wants" | "want" | "wanted" | "tried" | "continues" | "proceeded" | "just" | "also"
+            | "later" | "then" | "has" | "have" | "had" | "was" | "is" | "previously" | "recently"
+            | "further" | "once" | "simply" | "again" | "repeatedly" | "reportedly" | "publicly"
+            | "privately" | "often" | "would" | "will" | "only" | "flatly" | "ha" | "había"
+            | "habría" | "también" | "luego" | "además" | "ya" | "incluso" | "después" | "entonces"
+    )
+}
+
+/// Words that cannot sit inside a speaker phrase: a phrase read backwards stops before them.
+#[rustfmt::skip]
+pub(super) fn ends_phrase(word: &str) -> bool {
+    matches!(
+        word,
+        "from" | "like" | "about" | "against" | "that" | "which" | "who" | "whom" | "when" | "while" | "because" | "but" | "and" | "or"
+            | "so" | "as" | "if" | "than" | "where" | "although" | "though" | "since" | "after"
+            | "before" | "until" | "said" | "says" | "y" | "pero" | "que" | "quien" | "cuando"
+            | "mientras" | "porque" | "como" | "aunque" | "donde" | "e" | "o"
+    )
+}
+
+/// Prepositions and time words that can open a sentence before its subject
+/// ("In a statement the ministry said").
+#[rustfmt::skip]
+pub(super) fn is_opening_adjunct(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "on" | "at" | "during" | "after" | "before" | "yesterday" | "today" | "tonight"
+            | "later" | "earlier" | "meanwhile" | "tras" | "en" | "durante" | "ayer" | "hoy"
+            | "luego" | "antes" | "después"
+    )
+}
+
+/// Words that tie a description to a criminal group.
+#[rustfmt::skip]
+pub(super) fn is_gang_word(word: &str) -> bool {
+    matches!(
+        word,
+        "gang" | "gangs" | "gangster" | "gangsters" | "cartel" | "hooded" | "masked" | "gunmen"
+            | "gunman" | "members" | "member" | "video" | "banda" | "bandas" | "pandilla"
+            | "pandilleros" | "pandillero" | "encapuchado" | "encapuchados" | "enmascarado"
+            | "enmascarados" | "integrante" | "integrantes" | "sicarios" | "sicario" | "vídeo"
+            | "cártel" | "cartel's" | "organización" | "criminal" | "criminales"
+    )
+}
+
+/// Words for a video, the usual way a gang's words reach the news.
+#[rustfmt::skip]
+pub(super) fn is_video_word(word: &str) -> bool {
+    matches!(word, "video" | "videos" | "vídeo" | "vídeos" | "clip" | "footage" | "grabación")
+}
+
+/// Role nouns that head a description of one person ("the interior minister", "el vocero").
+#[rustfmt::skip]
+pub(super) fn is_role(word: &str) -> bool {
+    matches!(
+        word,
+        "minister" | "ministro" | "ministra" | "president" | "presidente" | "presidenta"
+            | "spokesman" | "spokeswoman" | "spokesperson" | "vocero" | "vocera" | "portavoz"
+            | "governor" | "gobernador" | "gobernadora" | "mayor" | "alcalde" | "alcaldesa"
+            | "prosecutor" | "fiscal" | "chief" | "jefe" | "jefa" | "director" | "directora"
+            | "general" | "colonel" | "coronel" | "commander" | "comandante" | "senator"
+            | "senador" | "senadora" | "congresista" | "judge" | "juez" | "jueza" | "secretary"
+            | "secretario" | "secretaria" | "candidate" | "candidato" | "candidata" | "ambassador"
+            | "embajador" | "official" | "officer" | "sheriff" | "superintendent" | "head"
+    )
+}
+
+/// A grammatical gender read from a first name or a title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Gender {
+    Male,
+    Female,
+}
+
+/// The gender a pronoun refers to, if it has one.
+pub(super) fn pronoun_gender(word: &str) -> Option<Gender> {
+    match word {
+        "he" | "él" => Some(Gender::Male),
+        "she" | "ella" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The gender a first name or a title gives, for common names in English and Spanish news.
+#[rustfmt::skip]
+pub(super) fn name_gender(word: &str) -> Option<Gender> {
+    const FEMALE: &[&str] = &[
+        "mrs", "ms", "miss", "sra", "señora", "srta", "doña", "hillary", "chelsea", "michelle",
+        "melania", "ivanka", "carly", "sarah", "nancy", "elizabeth", "madeleine", "debbie",
+        "kellyanne", "huma", "donna", "jennifer", "hope", "katrina", "megyn", "ann", "anne", "mary",
+        "maría", "maria", "susan", "karen", "linda", "barbara", "patricia", "jessica", "amy",
+        "laura", "lisa", "kate", "katie", "emily", "hannah", "jane", "janet", "joan", "julie",
+        "julia", "diane", "dianne", "condoleezza", "nikki", "kelly", "kirsten", "tammy", "claire",
+        "heidi", "tulsi", "dina", "keiko", "rosa", "carmen", "ana", "ángela", "angela", "marine",
+        "theresa", "dilma", "cristina", "michele", "jill", "sheila", "meghan", "rachel", "rebecca",
+        "stephanie", "christine", "catherine", "margaret", "helen", "alexandra", "abigail",
+        "gloria", "sonia", "elena", "lucía", "sofía", "isabel", "paula", "verónica", "beatriz",
+        "marisol", "yolanda", "teresa", "martha", "marta", "luz", "mercedes", "bette", "loretta",
+        "samantha", "valerie", "jeanne", "kathleen", "virginia", "marsha", "mia", "betsy", "carla",
+        "lynn", "nina", "sally", "ellen", "erin", "brenda", "cynthia", "dana", "kristen",
+    ];
+    const MALE: &[&str] = &[
+        "mr", "sr", "señor", "don", "donald", "ted", "marco", "jeb", "john", "bernie", "ben",
+        "chris", "rand", "mike", "barack", "bill", "joe", "paul", "rick", "scott", "lindsey", "jim",
+        "james", "robert", "bob", "george", "tim", "tom", "thomas", "michael", "david", "jeff",
+        "jason", "mitt", "newt", "reince", "corey", "steve", "stephen", "eric", "mark", "matt",
+        "kevin", "harry", "chuck", "charles", "luis", "carlos", "juan", "josé", "jorge", "pedro",
+        "miguel", "antonio", "vicente", "óscar", "pablo", "andrés", "felipe", "enrique", "sergio",
+        "ricardo", "víctor", "arturo", "alberto", "fernando", "javier", "manuel", "francisco",
+        "alejandro", "daniel", "richard", "william", "anthony", "peter", "brian", "vladimir",
+        "sheldon", "roger", "rudy", "martin", "lincoln", "gary", "howard", "dave", "jared", "ryan",
+        "jack", "sean", "frank", "ron", "ronald", "larry", "dennis", "andrew", "adam", "nick",
+        "sam", "greg", "brent", "ed", "edward", "jerry", "mario", "hugo", "nicolás", "evo",
+        "rafael", "alan", "ollanta", "keith", "kenneth", "patrick", "benjamin", "bobby", "jon",
+        "josh", "joshua", "kenneth", "jeffrey", "gov", "mitch", "orrin", "al", "elijah", "cory",
+        "tony", "anderson", "wolf", "jake", "chad", "jimmy", "joseph", "henry", "lou", "roy",
+    ];
+    if FEMALE.contains(&word) {
+        Some(Gender::Female)
+    } else if MALE.contains(&word) && word != "gov" {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+/// Nouns for a text that speaks for whoever issued it ("the statement said").
+#[rustfmt::skip]
+pub(super) fn is_document(word: &str) -> bool {
+    matches!(
+        word,
+        "statement" | "email" | "e-mail" | "letter" | "release" | "ad" | "advertisement" | "memo"
+            | "tweet" | "post" | "website" | "message" | "report" | "filing" | "video"
+            | "comunicado" | "carta" | "mensaje" | "informe" | "nota" | "pronunciamiento"
+    )
+}

@@ -1,0 +1,256 @@
+//! Turning speaker phrases into speakers: names, pronouns, continuations and linked descriptions.
+
+use super::{doc::Doc, lexicon, speaker::Slot, RawQuote};
+use crate::{
+    entities::EntityType,
+    quotes::{Quote, Speaker, SpeakerKind},
+};
+
+/// Who spoke last, as the quotes are read in text order.
+#[derive(Default)]
+struct History {
+    /// The last speaker resolved to an entity.
+    named: Option<usize>,
+    /// The last speaker resolved to a person.
+    person: Option<usize>,
+    /// Speakers resolved to a person, oldest first, each once, with where they spoke.
+    people: Vec<(usize, usize)>,
+    /// People named right before a speech verb ("Kasich says"), by position: speakers too,
+    /// even where no quote was read.
+    subjects: Vec<(usize, usize)>,
+    /// The last speaker of any kind.
+    last: Option<Speaker>,
+}
+
+/// Resolves the speakers of `raw` (sorted by position) into quotes.
+pub(super) fn resolve(doc: &Doc<'_>, raw: Vec<RawQuote>) -> Vec<Quote> {
+    let mut history = History { subjects: speech_subjects(doc), ..History::default() };
+    let mut out = Vec::with_capacity(raw.len());
+    for quote in raw {
+        let speaker = match quote.speaker {
+            Slot::None => None,
+            Slot::Phrase(a, b) => Some(classify(doc, a, b, &history)),
+            Slot::Null => Some(Speaker {
+                span: None,
+                kind: SpeakerKind::Pronoun,
+                entity: history.person.or(history.named),
+            }),
+            Slot::Continue => history.last.as_ref().map(|last| Speaker {
+                span: None,
+                kind: SpeakerKind::Pronoun,
+                entity: last.entity,
+            }),
+        };
+        if let Some(speaker) = &speaker {
+            if let Some(entity) = speaker.entity {
+                history.named = Some(entity);
+                if doc.entities.entities[entity].kind == EntityType::Person {
+                    history.person = Some(entity);
+                    history.people.retain(|&(_, e)| e != entity);
+                    history.people.push((quote.covers.start, entity));
+                }
+            }
+            history.last = Some(speaker.clone());
+        }
+        let mut start = quote.covers.start;
+        let mut end = quote.covers.end;
+        for span in quote.cue.iter().chain(speaker.as_ref().and_then(|s| s.span.as_ref())) {
+            start = start.min(span.start);
+            end = end.max(span.end);
+        }
+        out.push(Quote {
+            span: model::Span::new(start, end),
+            content: quote.content,
+            kind: quote.kind,
+            cue: quote.cue,
+            speaker,
+        });
+    }
+    out
+}
+
+/// What the phrase `a..b` is, and the entity it stands for.
+fn classify(doc: &Doc<'_>, a: usize, b: usize, history: &History) -> Speaker {
+    let span = doc.cover(a, b);
+    let first = doc.word(a);
+    if b - a == 1 && lexicon::is_pronoun(first) {
+        let at = span.start;
+        let entity = if lexicon::is_personal_pronoun(first) {
+            let wanted = lexicon::pronoun_gender(first);
+            let fits = |entity: usize| {
+                wanted.is_none() || gender(doc, entity).is_none_or(|g| Some(g) == wanted)
+            };
+            let spoke = history.people.iter().rev().find(|(_, e)| fits(*e));
+            let named = history.subjects[..history.subjects.partition_point(|(p, _)| *p < at)]
+                .iter()
+                .rev()
+                .find(|(_, e)| fits(*e));
+            let latest = match (spoke, named) {
+                (Some(x), Some(y)) => Some(if x.0 >= y.0 { x.1 } else { y.1 }),
+                (x, y) => x.or(y).map(|(_, e)| *e),
+            };
+            latest.or_else(|| {
+                doc.mentions_before(at)
+                    .find(|(_, e, kind)| *kind == EntityType::Person && fits(*e))
+                    .map(|(_, e, _)| *e)
+            })
+        } else {
+            history.named.or_else(|| {
+                nearest(doc, at, |k| {
+                    matches!(k, EntityType::Organization | EntityType::CriminalGroup)
+                })
+            })
+        };
+        return Speaker { span: Some(span), kind: SpeakerKind::Pronoun, entity };
+    }
+    let mention = doc.mention_in(span).filter(|(_, _, kind)| *kind != EntityType::Place);
+    let determiner = lexicon::is_determiner(first);
+    // A name with only titles before it ("Col. X", "el ministro del Interior X") is a name;
+    // "a spokesman for X" is a description.
+    let name_at_head = |m: model::Span| {
+        (a..doc.token_at(m.start)).all(|t| {
+            let word = doc.word(t);
+            doc.is_capitalised(t)
+                || lexicon::is_role(word)
+                || (t == a && determiner)
+                || matches!(word, "of" | "de" | "del" | "former" | "ex" | "then")
+                || (t + 1 < b && lexicon::is_role(doc.word(t + 1)))
+        })
+    };
+    match mention {
+        Some((m, entity, _)) if name_at_head(m) => {
+            Speaker { span: Some(span), kind: SpeakerKind::Name, entity: Some(entity) }
+        }
+        Some((_, entity, _)) => {
+            let entity = linked(doc, a, b).or(Some(entity));
+            Speaker { span: Some(span), kind: SpeakerKind::Description, entity }
+        }
+        None if doc.is_capitalised(a) && !determiner => {
+            Speaker { span: Some(span), kind: SpeakerKind::Name, entity: by_alias(doc, b) }
+        }
+        None => {
+            Speaker { span: Some(span), kind: SpeakerKind::Description, entity: linked(doc, a, b) }
+        }
+    }
+}
+
+/// Person mentions right before a speech verb, give or take adverbs, by position.
+fn speech_subjects(doc: &Doc<'_>) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (span, entity, kind) in &doc.mentions {
+        if *kind != EntityType::Person {
+            continue;
+        }
+        let mut t = doc.token_at(span.end);
+        while t < doc.len() && lexicon::is_adverb_or_auxiliary(doc.word(t)) {
+            t += 1;
+        }
+        if t < doc.len() && lexicon::is_speech_verb(doc.word(t)) {
+            out.push((span.start, *entity));
+        }
+    }
+    out
+}
+
+/// An entity's gender from its name's first word, or from a title before one of its mentions.
+fn gender(doc: &Doc<'_>, entity: usize) -> Option<lexicon::Gender> {
+    let entity_ref = &doc.entities.entities[entity];
+    let first =
+        |name: &str| name.split_whitespace().next().map(|w| w.trim_end_matches('.').to_lowercase());
+    entity_ref
+        .aliases
+        .iter()
+        .chain(std::iter::once(&entity_ref.name))
+        .find_map(|alias| first(alias).and_then(|w| lexicon::name_gender(&w)))
+        .or_else(|| {
+            entity_ref.mentions.iter().find_map(|m| {
+                let at = doc.token_at(m.start);
+                (at > 0)
+                    .then(|| doc.word(at - 1).trim_end_matches('.'))
+                    .and_then(lexicon::name_gender)
+            })
+        })
+}
+
+/// The nearest mention before byte `at` of a kind `keep` accepts.
+fn nearest(doc: &Doc<'_>, at: usize, keep: impl Fn(EntityType) -> bool) -> Option<usize> {
+    doc.mentions_before(at).find(|(_, _, kind)| keep(*kind)).map(|(_, entity, _)| *entity)
+}
+
+/// An entity one of whose aliases ends with the phrase's last word: a name the tagger missed here.
+fn by_alias(doc: &Doc<'_>, b: usize) -> Option<usize> {
+    let last = doc.raw(b - 1);
+    doc.entities.entities.iter().position(|e| {
+        e.kind != EntityType::Place
+            && e.aliases.iter().any(|alias| alias.rsplit(' ').next() == Some(last))
+    })
+}
+
+/// The entity a description stands for, when the text makes the link.
+///
+/// - A description with a gang word ("one of the hooded gang members", "un pandillero") is the
+///   criminal group named in its own or the two sentences before it; when the description
+///   mentions a video, a group named in a sentence that also mentions a video comes first.
+/// - A description headed by a role ("the interior minister", "el vocero") is the person whose
+///   mention has that role word right before it ("Interior Minister Vicente Tiburcio") or in
+///   an appositive right after it ("Vicente Tiburcio, the interior minister"): the nearest one
+///   before the quote, else the first after it.
+fn linked(doc: &Doc<'_>, a: usize, b: usize) -> Option<usize> {
+    let words = || (a..b).map(|t| doc.word(t));
+    if words().any(lexicon::is_gang_word) {
+        let wants_video = words().any(lexicon::is_video_word);
+        let here = doc.sentence_of[a];
+        let mut fallback = None;
+        for sentence in (here.saturating_sub(2)..=here).rev() {
+            let span = doc.sentences[sentence];
+            let groups: Vec<usize> = doc
+                .mentions
+                .iter()
+                .filter(|(m, _, kind)| *kind == EntityType::CriminalGroup && span.contains(*m))
+                .map(|(_, entity, _)| *entity)
+                .collect();
+            let Some(&group) = groups.last() else { continue };
+            let has_video = {
+                let first = doc.token_at(span.start);
+                (first..doc.len())
+                    .take_while(|&t| doc.tokens[t].end <= span.end)
+                    .any(|t| lexicon::is_video_word(doc.word(t)))
+            };
+            if !wants_video || has_video {
+                return Some(group);
+            }
+            fallback = fallback.or(Some(group));
+        }
+        return fallback;
+    }
+    if let Some(last) = words().next_back() {
+        if lexicon::is_document(last) && b - a <= 3 {
+            // "the statement said": whoever was named last before it, in this or the two
+            // sentences before.
+            let here = doc.sentence_of[a];
+            let from = doc.sentences[here.saturating_sub(2)].start;
+            return doc
+                .mentions_before(doc.tokens[a].start)
+                .take_while(|(m, _, _)| m.start >= from)
+                .find(|(_, _, kind)| matches!(kind, EntityType::Person | EntityType::Organization))
+                .map(|(_, e, _)| *e);
+        }
+    }
+    let role = words().rev().find(|w| lexicon::is_role(w))?;
+    let has_role = |m: model::Span| {
+        let at = doc.token_at(m.start);
+        let before = (at.saturating_sub(3)..at).any(|t| doc.word(t) == role);
+        let after_at = doc.token_at(m.end);
+        let after = after_at < doc.len()
+            && doc.raw(after_at) == ","
+            && (after_at + 1..doc.len().min(after_at + 6)).any(|t| doc.word(t) == role);
+        before || after
+    };
+    let start = doc.tokens[a].start;
+    let people = || doc.mentions.iter().filter(|(_, _, kind)| *kind == EntityType::Person);
+    people()
+        .filter(|(m, _, _)| m.end <= start)
+        .rfind(|(m, _, _)| has_role(*m))
+        .or_else(|| people().filter(|(m, _, _)| m.start >= start).find(|(m, _, _)| has_role(*m)))
+        .map(|(_, entity, _)| *entity)
+}

@@ -1,0 +1,457 @@
+//! Reading an attribution around a quote: the cue and the speaker phrase, before or after it.
+
+use model::Span;
+
+use super::{doc::Doc, lexicon};
+use crate::entities::EntityType;
+
+/// Where the speaker of a quote is, before it is resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Slot {
+    /// Nobody: a scare quote or an unattributed quote.
+    None,
+    /// A phrase, as tokens `from..to`.
+    Phrase(usize, usize),
+    /// A cue with no subject (Spanish "—dijo—"): the last speaker.
+    Null,
+    /// No attribution in a run of quotes: the last speaker goes on.
+    Continue,
+}
+
+/// A cue and its speaker.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Attribution {
+    pub(super) cue: Span,
+    pub(super) speaker: Slot,
+}
+
+/// "according to", "según", "de acuerdo con": the length of the cue starting at `i`, or 0.
+pub(super) fn source_cue(doc: &Doc<'_>, i: usize) -> usize {
+    let next = |k: usize| if i + k < doc.len() { doc.word(i + k) } else { "" };
+    match doc.word(i) {
+        "according" if next(1) == "to" => 2,
+        "según" => 1,
+        "de" if next(1) == "acuerdo" && next(2) == "con" => 3,
+        _ => 0,
+    }
+}
+
+/// Tokens that end a speaker phrase: punctuation, quotation marks, quoted words and clause words.
+fn stops(doc: &Doc<'_>, i: usize, quoted: &[bool]) -> bool {
+    if quoted[i] {
+        return true;
+    }
+    let raw = doc.raw(i);
+    if !doc.is_word(i) {
+        return !matches!(raw, "'s" | "’s" | "-" | "&" | "'" | "’");
+    }
+    let word = doc.word(i);
+    lexicon::ends_phrase(word) || lexicon::is_speech_verb(word) || is_finite_auxiliary(word)
+}
+
+/// Finite auxiliaries: a phrase holding one is a clause, not a subject.
+fn is_finite_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "has"
+            | "have"
+            | "had"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "did"
+            | "does"
+            | "do"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "ha"
+            | "han"
+            | "había"
+            | "es"
+            | "son"
+            | "fue"
+            | "era"
+    )
+}
+
+/// The subject phrase that ends right before token `end` (a cue), not reaching before `lo`.
+/// An appositive between commas ("Luis García, a mototaxi driver, said") gives the name before it.
+pub(super) fn phrase_before(
+    doc: &Doc<'_>,
+    lo: usize,
+    end: usize,
+    quoted: &[bool],
+) -> Option<(usize, usize)> {
+    let mut e = end;
+    while e > lo && lexicon::is_adverb_or_auxiliary(doc.word(e - 1)) {
+        e -= 1;
+    }
+    if e == lo {
+        return None;
+    }
+    if doc.raw(e - 1) == "," {
+        return before_appositives(doc, lo, e - 1, quoted);
+    }
+    noun_phrase_before(doc, lo, e, quoted)
+}
+
+/// "Clinton, 35, the daughter of …, said": the comma-separated chunks before `comma` (a
+/// comma token), read back to the sentence's start; the head is the earliest chunk holding a
+/// name, else the chunk right before the appositive.
+fn before_appositives(
+    doc: &Doc<'_>,
+    lo: usize,
+    comma: usize,
+    quoted: &[bool],
+) -> Option<(usize, usize)> {
+    // Chunk ends (exclusive), latest first; each chunk ends right before a comma.
+    let mut ends = Vec::new();
+    let mut k = comma;
+    let mut chunk_end = comma;
+    while k > lo && comma - k < 40 && !quoted[k - 1] {
+        let raw = doc.raw(k - 1);
+        if raw == "," {
+            if k < chunk_end {
+                ends.push((k, chunk_end));
+            }
+            chunk_end = k - 1;
+        } else if matches!(raw, "." | ";" | ":" | "(" | ")" | "“" | "”" | "\"" | "«" | "»") {
+            break;
+        }
+        k -= 1;
+    }
+    if k < chunk_end {
+        ends.push((k, chunk_end));
+    }
+    // The chunk right after the last comma is the appositive itself; the head comes before it.
+    let candidates = ends.get(1..).unwrap_or(&[]);
+    let named = candidates.iter().rev().find(|(a, b)| {
+        doc.mention_in(doc.cover(*a, *b)).is_some_and(|(_, _, kind)| kind != EntityType::Place)
+    });
+    let &(_, head_end) = named.or(candidates.first())?;
+    noun_phrase_before(doc, lo, head_end, quoted)
+}
+
+/// The subject at the start of the sentence from `lo`, for a cue far from it ("X urged …,
+/// saying", "She greeted supporters and told them that"): a pronoun, a name with its titles,
+/// or a determiner with up to two words.
+pub(super) fn sentence_subject(doc: &Doc<'_>, lo: usize, cue: usize) -> Option<(usize, usize)> {
+    if lo >= cue || !doc.is_word(lo) {
+        return None;
+    }
+    if lexicon::is_pronoun(doc.word(lo)) {
+        return Some((lo, lo + 1));
+    }
+    let mut k = lo;
+    if lexicon::is_determiner(doc.word(lo)) {
+        k += 1;
+        while k < cue && k - lo < 3 && doc.is_word(k) && !lexicon::ends_phrase(doc.word(k)) {
+            k += 1;
+        }
+        while k < cue && doc.is_capitalised(k) {
+            k += 1;
+        }
+        return (k > lo + 1).then_some((lo, k));
+    }
+    while k < cue && (doc.is_capitalised(k) || matches!(doc.raw(k), "'s" | "’s")) {
+        k += 1;
+    }
+    let named = k > lo
+        && doc.mention_in(doc.cover(lo, k)).is_some_and(|(_, _, kind)| kind != EntityType::Place);
+    named.then_some((lo, k))
+}
+
+fn noun_phrase_before(
+    doc: &Doc<'_>,
+    lo: usize,
+    end: usize,
+    quoted: &[bool],
+) -> Option<(usize, usize)> {
+    if end <= lo || stops(doc, end - 1, quoted) {
+        return None;
+    }
+    if lexicon::is_pronoun(doc.word(end - 1)) {
+        return Some((end - 1, end));
+    }
+    let mut k = end;
+    while k > lo && end - k < 12 && !stops(doc, k - 1, quoted) {
+        k -= 1;
+    }
+    // "he made a decision": a pronoun opens a clause here, not a subject.
+    if lexicon::is_pronoun(doc.word(k)) {
+        return None;
+    }
+    // "On Tuesday the minister said": start at the subject, not the adjunct.
+    if lexicon::is_opening_adjunct(doc.word(k)) {
+        let start = (k + 1..end).find(|&t| {
+            t > k + 1 && (lexicon::is_determiner(doc.word(t)) || doc.is_capitalised(t))
+        })?;
+        k = start;
+    }
+    // A phrase of lowercase words that does not open like a noun phrase is not a subject.
+    if !doc.is_capitalised(k)
+        && !lexicon::is_determiner(doc.word(k))
+        && !lexicon::is_pronoun(doc.word(k))
+        && !doc.raw(k).starts_with(|c: char| c.is_ascii_digit())
+        && (k..end).all(|t| !doc.is_capitalised(t))
+    {
+        // Plural heads without a determiner still name a speaker: "police said", "officials said".
+        if end - k > 2 {
+            return None;
+        }
+    }
+    Some((k, end))
+}
+
+/// Prepositions that cannot open a subject after its verb ("said in a statement").
+fn opens_adjunct(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "on"
+            | "at"
+            | "to"
+            | "during"
+            | "that"
+            | "ante"
+            | "en"
+            | "durante"
+            | "que"
+            | "this"
+            | "last"
+            | "with"
+            | "about"
+            | "of"
+            | "from"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "sobre"
+            | "tras"
+            | "con"
+            | "de"
+            | "desde"
+            | "por"
+            | "para"
+            | "it"
+            | "him"
+            | "her"
+            | "them"
+            | "me"
+            | "us"
+            | "you"
+            | "le"
+            | "les"
+    )
+}
+
+/// Words that end a subject read after its verb.
+fn ends_after(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "on"
+            | "at"
+            | "to"
+            | "during"
+            | "that"
+            | "ante"
+            | "en"
+            | "durante"
+            | "que"
+            | "with"
+            | "about"
+            | "from"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "who"
+            | "which"
+            | "tras"
+            | "con"
+            | "desde"
+            | "por"
+            | "para"
+            | "quien"
+            | "cuando"
+            | "this"
+            | "last"
+            | "yesterday"
+            | "today"
+            | "ayer"
+            | "hoy"
+            | "este"
+            | "esta"
+    )
+}
+
+/// The subject phrase that starts at token `from`, after its cue ("said the minister"), up to `hi`.
+pub(super) fn phrase_after(
+    doc: &Doc<'_>,
+    from: usize,
+    hi: usize,
+    quoted: &[bool],
+) -> Option<(usize, usize)> {
+    if from >= hi || !doc.is_word(from) || quoted[from] || opens_adjunct(doc.word(from)) {
+        return None;
+    }
+    // Spanish "dijo a la prensa": a listener, not a subject.
+    if doc.word(from) == "a"
+        && from + 1 < hi
+        && matches!(doc.word(from + 1), "la" | "el" | "los" | "las" | "su" | "sus" | "un" | "una")
+    {
+        return None;
+    }
+    let mut k = from;
+    while k < hi
+        && k - from < 12
+        && !quoted[k]
+        && (doc.is_word(k) || matches!(doc.raw(k), "'s" | "’s" | "-" | "&"))
+        && !(k > from && ends_after(doc.word(k)))
+        && !lexicon::is_speech_verb(doc.word(k))
+    {
+        k += 1;
+    }
+    (k > from).then_some((from, k))
+}
+
+/// The cue starting at token `c`, widened over a listener ("told reporters", "told the paper").
+fn cue_span(doc: &Doc<'_>, c: usize, hi: usize, quoted: &[bool]) -> Span {
+    let mut end = c + 1;
+    if lexicon::takes_listener(doc.word(c)) {
+        while end < hi && end - c <= 4 && doc.is_word(end) && !quoted[end] {
+            if matches!(doc.word(end), "that" | "on" | "in" | "at" | "during" | "after") {
+                break;
+            }
+            end += 1;
+        }
+    }
+    doc.cover(c, end)
+}
+
+/// An attribution right after a quote's closing mark, in tokens `lo..hi`:
+/// `, Luis García told the paper`, `, said the minister`, `, dijo`, `, he added`.
+pub(super) fn trailing(
+    doc: &Doc<'_>,
+    lo: usize,
+    hi: usize,
+    quoted: &[bool],
+) -> Option<Attribution> {
+    let mut k = lo;
+    while k < hi && matches!(doc.raw(k), "," | "—" | "–") {
+        k += 1;
+    }
+    if k >= hi {
+        return None;
+    }
+    // A quote in mid-sentence ("has gone “soft” like …") is not followed by its attribution,
+    // unless a cue or a pronoun with its cue comes right after it.
+    let ends_clause = k > lo
+        || lo == 0
+        || matches!(doc.raw(lo - 1), "," | "?" | "!" | "—" | "–")
+        || (lo >= 2 && matches!(doc.raw(lo - 2), "," | "?" | "!" | "…" | "."));
+    let cue_next = lexicon::is_speech_verb(doc.word(k))
+        || (lexicon::is_pronoun(doc.word(k))
+            && k + 1 < hi
+            && lexicon::is_speech_verb(doc.word(k + 1)));
+    if !ends_clause && !cue_next {
+        return None;
+    }
+    let n = source_cue(doc, k);
+    if n > 0 || lexicon::is_speech_verb(doc.word(k)) {
+        // Inverted: the cue comes first.
+        let cue_end = if n > 0 { k + n } else { k + 1 };
+        let cue = if n > 0 { doc.cover(k, cue_end) } else { cue_span(doc, k, hi, quoted) };
+        let speaker = match phrase_after(doc, cue_end, hi, quoted) {
+            Some((a, b)) => Slot::Phrase(a, b),
+            None if n == 0 => Slot::Null,
+            None => return None,
+        };
+        return Some(Attribution { cue, speaker });
+    }
+    let limit = hi.min(k + 16);
+    let c = (k..limit).find(|&t| {
+        !quoted[t] && (lexicon::is_speech_verb(doc.word(t)) || source_cue(doc, t) > 0)
+    })?;
+    if (k..c).any(|t| quoted[t] || matches!(doc.raw(t), "." | ";" | ":" | "?" | "!")) {
+        return None;
+    }
+    if source_cue(doc, c) > 0 {
+        return None;
+    }
+    let (a, b) = phrase_before(doc, k, c, quoted)?;
+    // The subject must start the attribution, give or take an appositive.
+    if a != k {
+        return None;
+    }
+    Some(Attribution { cue: cue_span(doc, c, hi, quoted), speaker: Slot::Phrase(a, b) })
+}
+
+/// An attribution before a quote's opening mark at token `open`, in the same sentence from `lo`:
+/// `Col. X told reporters, "…"`, `X said: "…"`, `X says the campaign will "…"`, `según X, «…»`.
+pub(super) fn leading(
+    doc: &Doc<'_>,
+    lo: usize,
+    open: usize,
+    quoted: &[bool],
+) -> Option<Attribution> {
+    let mut c = open;
+    loop {
+        if c == lo {
+            break;
+        }
+        c -= 1;
+        if quoted[c] {
+            continue;
+        }
+        let n = source_cue(doc, c);
+        if n > 0 {
+            let (a, b) = phrase_after(doc, c + n, open, quoted)?;
+            return Some(Attribution { cue: doc.cover(c, c + n), speaker: Slot::Phrase(a, b) });
+        }
+        if lexicon::is_speech_verb(doc.word(c)) {
+            let cue = cue_span(doc, c, open, quoted);
+            let far = lexicon::is_participle(doc.word(c))
+                || (c > lo && matches!(doc.word(c - 1), "and" | "y" | ","));
+            if far {
+                if let Some((a, b)) = sentence_subject(doc, lo, c) {
+                    return Some(Attribution { cue, speaker: Slot::Phrase(a, b) });
+                }
+            }
+            if let Some((a, b)) = phrase_before(doc, lo, c, quoted) {
+                return Some(Attribution { cue, speaker: Slot::Phrase(a, b) });
+            }
+            let end = doc.token_at(cue.end);
+            if let Some((a, b)) = phrase_after(doc, end, open, quoted) {
+                return Some(Attribution { cue, speaker: Slot::Phrase(a, b) });
+            }
+            let (a, b) = sentence_subject(doc, lo, c)?;
+            return Some(Attribution { cue, speaker: Slot::Phrase(a, b) });
+        }
+    }
+    // "Kerry: "…"": a name and a colon.
+    if open > lo + 1 && doc.raw(open - 1) == ":" {
+        let (a, b) = noun_phrase_before(doc, lo, open - 1, quoted)?;
+        if doc.mention_in(doc.cover(a, b)).is_some() || doc.is_capitalised(a) && b - a <= 4 {
+            return Some(Attribution { cue: doc.tokens[open - 1], speaker: Slot::Phrase(a, b) });
+        }
+    }
+    None
+}
+
+/// A dialogue incision, tokens `lo..hi` between dashes: `dijo Luis García, mototaxista`.
+pub(super) fn incision(
+    doc: &Doc<'_>,
+    lo: usize,
+    hi: usize,
+    quoted: &[bool],
+) -> Option<Attribution> {
+    trailing(doc, lo, hi, quoted)
+}

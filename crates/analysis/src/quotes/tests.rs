@@ -1,0 +1,451 @@
+//! Tests for quotes: every pattern, both languages.
+
+use std::sync::OnceLock;
+
+use expect_test::{expect, Expect};
+
+use super::find;
+use crate::{
+    entities::{self, Resources},
+    geo::{Gazetteer, SHIPPED_TABLE},
+    ingest::{self, IngestConfig, SourceMeta},
+    kb::KnowledgeBase,
+    ner::NerModel,
+};
+
+struct Loaded {
+    ner_es: NerModel,
+    ner_en: NerModel,
+    kb: KnowledgeBase,
+    gazetteer: Gazetteer,
+}
+
+fn resources() -> Resources<'static> {
+    static LOADED: OnceLock<Loaded> = OnceLock::new();
+    let loaded = LOADED.get_or_init(|| Loaded {
+        ner_es: NerModel::from_bytes(include_bytes!("../../models/ner-es.bin")).unwrap(),
+        ner_en: NerModel::from_bytes(include_bytes!("../../models/ner-en.bin")).unwrap(),
+        kb: KnowledgeBase::shipped(),
+        gazetteer: Gazetteer::from_reader(SHIPPED_TABLE.as_bytes()).unwrap(),
+    });
+    Resources {
+        ner_es: &loaded.ner_es,
+        ner_en: &loaded.ner_en,
+        kb: &loaded.kb,
+        gazetteer: &loaded.gazetteer,
+    }
+}
+
+/// Reads `fixture` (headline, blank line, paragraphs), finds its quotes and renders one line
+/// per quote: kind, content fragments, cue, speaker (kind, text, resolved entity name).
+/// Every span must lie inside the text on character boundaries.
+#[track_caller]
+fn check(fixture: &str, expect: Expect) {
+    let read =
+        ingest::read(fixture.trim().as_bytes(), &SourceMeta::new("t"), &IngestConfig::default());
+    let (article, _) = ingest::finish(read.drafts.into_iter().next().expect("one draft"));
+    let entities = entities::extract(&article, &resources());
+    let quotes = find(&article, &entities);
+    let mut out = String::new();
+    for quote in &quotes {
+        let mut spans = quote.content.clone();
+        spans.push(quote.span);
+        spans.extend(quote.cue);
+        spans.extend(quote.speaker.as_ref().and_then(|s| s.span));
+        for span in spans {
+            assert!(span.start <= span.end && span.end <= article.text.len());
+            assert!(
+                article.text.is_char_boundary(span.start)
+                    && article.text.is_char_boundary(span.end)
+            );
+            assert!(quote.span.contains(span), "{span:?} outside {:?}", quote.span);
+        }
+        let content: Vec<String> =
+            quote.content.iter().map(|&c| format!("{:?}", article.slice(c))).collect();
+        out += &format!("{} {}", quote.kind.as_str(), content.join(" + "));
+        if let Some(cue) = quote.cue {
+            out += &format!(" cue={:?}", article.slice(cue));
+        }
+        if let Some(speaker) = &quote.speaker {
+            out += &format!(" speaker={}", speaker.kind.as_str());
+            if let Some(span) = speaker.span {
+                out += &format!(" {:?}", article.slice(span));
+            }
+            match speaker.entity {
+                Some(e) => out += &format!(" -> {}", entities.entities[e].name),
+                None => out += " -> ?",
+            }
+        }
+        out.push('\n');
+    }
+    expect.assert_eq(&out);
+}
+
+#[test]
+fn trailing_attribution_en() {
+    check(
+        r#"
+Police raid in Lima
+
+"We will find them," Luis García told the paper.
+"#,
+        expect![[r#"
+            direct "We will find them," cue="told the paper" speaker=name "Luis García" -> Luis García
+        "#]],
+    );
+}
+
+#[test]
+fn trailing_attribution_es() {
+    check(
+        r#"
+Operativo en Lima
+
+“Vamos a encontrarlos”, dijo el ministro del Interior Vicente Tiburcio.
+"#,
+        expect![[r#"
+            direct "Vamos a encontrarlos" cue="dijo" speaker=name "el ministro del Interior Vicente Tiburcio" -> Vicente Tiburcio
+        "#]],
+    );
+}
+
+#[test]
+fn inverted_attribution() {
+    check(
+        r#"
+Extortion in Lima
+
+“The gangs are everywhere,” said the interior minister.
+
+Interior Minister Vicente Tiburcio visited the market on Monday.
+"#,
+        expect![[r#"
+            direct "The gangs are everywhere," cue="said" speaker=description "the interior minister" -> Vicente Tiburcio
+        "#]],
+    );
+}
+
+#[test]
+fn leading_attribution() {
+    check(
+        r#"
+Curfew in Trujillo
+
+Col. Víctor Revoredo told reporters, “We have arrested four suspects in the market.”
+
+Mayor Arturo Fernández said: "The city will not give in to the gangs."
+
+Fernández: "We need more police officers on the streets."
+"#,
+        expect![[r#"
+            direct "We have arrested four suspects in the market." cue="told reporters" speaker=name "Col. Víctor Revoredo" -> Víctor Revoredo
+            direct "The city will not give in to the gangs." cue="said" speaker=name "Mayor Arturo Fernández" -> Arturo Fernández
+            direct "We need more police officers on the streets." cue=":" speaker=name "Fernández" -> Arturo Fernández
+        "#]],
+    );
+}
+
+#[test]
+fn spanish_cues() {
+    check(
+        r#"
+Extorsión en Lima
+
+“Los comerciantes pagan cada semana”, afirmó Rosa Quispe, dirigente del mercado.
+
+«No vamos a retroceder», señaló el general Óscar Arriola.
+
+“Hay miedo en el barrio”, sostuvo Quispe.
+"#,
+        expect![[r#"
+            direct "Los comerciantes pagan cada semana" cue="afirmó" speaker=name "Rosa Quispe" -> Rosa Quispe
+            direct "No vamos a retroceder" cue="señaló" speaker=name "el general Óscar Arriola" -> Óscar Arriola
+            direct "Hay miedo en el barrio" cue="sostuvo" speaker=name "Quispe" -> Rosa Quispe
+        "#]],
+    );
+}
+
+#[test]
+fn split_quote() {
+    check(
+        r#"
+Fear in the market
+
+"They came at night," Luis García said. "They wanted money from every stall."
+"#,
+        expect![[r#"
+            direct "They came at night," + "They wanted money from every stall." cue="said" speaker=name "Luis García" -> Luis García
+        "#]],
+    );
+}
+
+#[test]
+fn multi_paragraph_quote() {
+    check(
+        r#"
+Fear in the market
+
+Luis García, a mototaxi driver, said: "They came at night with guns and knives.
+
+"They wanted money from every stall and they took it."
+"#,
+        expect![[r#"
+            direct "They came at night with guns and knives." + "They wanted money from every stall and they took it." cue="said" speaker=name "Luis García" -> Luis García
+        "#]],
+    );
+}
+
+#[test]
+fn nested_quote() {
+    check(
+        r#"
+Fear in the market
+
+“The man shouted ‘pay or die’ and left,” María Torres said.
+"#,
+        expect![[r#"
+            direct "The man shouted ‘pay or die’ and left," cue="said" speaker=name "María Torres" -> María Torres
+        "#]],
+    );
+}
+
+#[test]
+fn dialogue_dash() {
+    check(
+        r#"
+Protesta en El Agustino
+
+—No estamos contra los venezolanos —dijo Luis García, mototaxista de El Agustino—. Estamos contra los extorsionadores.
+"#,
+        expect![[r#"
+            direct "No estamos contra los venezolanos" + "Estamos contra los extorsionadores." cue="dijo" speaker=name "Luis García" -> Luis García
+        "#]],
+    );
+}
+
+#[test]
+fn brackets_stay() {
+    check(
+        r#"
+Fear in the market
+
+"If they [Peruvians] see us, they call the police," Carlos Pérez said.
+"#,
+        expect![[r#"
+            direct "If they [Peruvians] see us, they call the police," cue="said" speaker=name "Carlos Pérez" -> Carlos Pérez
+        "#]],
+    );
+}
+
+#[test]
+fn scare_quotes() {
+    check(
+        r#"
+The new cartel
+
+Police call the alliance a "super cartel" of three gangs.
+
+El ministro habló de «narcoterroristas» en el sur.
+"#,
+        expect![[r#"
+            scare "super cartel"
+            scare "narcoterroristas"
+        "#]],
+    );
+}
+
+#[test]
+fn pronoun_resolves_to_last_speaker() {
+    check(
+        r#"
+Fear in the market
+
+"We pay every week," Rosa Quispe said.
+
+"Nobody protects us from these men," she added.
+
+"Ya no hay trabajo", dijo Carlos Pérez.
+
+"Nos cobran todos los días", dijo.
+"#,
+        expect![[r#"
+            direct "We pay every week," cue="said" speaker=name "Rosa Quispe" -> Rosa Quispe
+            direct "Nobody protects us from these men," cue="added" speaker=pronoun "she" -> Rosa Quispe
+            direct "Ya no hay trabajo" cue="dijo" speaker=name "Carlos Pérez" -> Carlos Pérez
+            direct "Nos cobran todos los días" cue="dijo" speaker=pronoun -> Carlos Pérez
+        "#]],
+    );
+}
+
+#[test]
+fn continuation_paragraph() {
+    check(
+        r#"
+Fear in the market
+
+"We pay every week," Rosa Quispe said.
+
+"Nobody protects us from these men and the police never come."
+"#,
+        expect![[r#"
+            direct "We pay every week," cue="said" speaker=name "Rosa Quispe" -> Rosa Quispe
+            direct "Nobody protects us from these men and the police never come." speaker=pronoun -> Rosa Quispe
+        "#]],
+    );
+}
+
+#[test]
+fn description_linked_to_gang() {
+    check(
+        r#"
+A gang threatens Trujillo
+
+Los Pulpos published a video on Sunday threatening shop owners.
+
+"Whoever does not pay will die," one of the hooded gang members in the video said.
+"#,
+        expect![[r#"
+            direct "Whoever does not pay will die," cue="said" speaker=description "one of the hooded gang members in the video" -> Los Pulpos
+        "#]],
+    );
+}
+
+#[test]
+fn description_linked_to_gang_es() {
+    check(
+        r#"
+Amenaza en Trujillo
+
+La banda Los Pulpos difundió un video con amenazas.
+
+“El que no paga, muere”, dijo uno de los encapuchados de la banda.
+"#,
+        expect![[r#"
+            direct "El que no paga, muere" cue="dijo" speaker=description "uno de los encapuchados de la banda" -> Los Pulpos
+        "#]],
+    );
+}
+
+#[test]
+fn description_without_link() {
+    check(
+        r#"
+Fear in the market
+
+"We do not know who they are," a masked figure said.
+"#,
+        expect![[r#"
+            direct "We do not know who they are," cue="said" speaker=description "a masked figure" -> ?
+        "#]],
+    );
+}
+
+#[test]
+fn reported_speech_en() {
+    check(
+        r#"
+Extortion grows
+
+Luis García said that the gangs charge every driver ten soles a day.
+
+Carlos Pérez told InSight Crime that the police do nothing.
+
+According to the police, the gang has forty members.
+
+The gang has forty members, according to Rosa Quispe.
+"#,
+        expect![[r#"
+            reported "the gangs charge every driver ten soles a day" cue="said" speaker=name "Luis García" -> Luis García
+            reported "the police do nothing" cue="told InSight Crime" speaker=name "Carlos Pérez" -> Carlos Pérez
+            reported "the gang has forty members" cue="According to" speaker=description "the police" -> ?
+            reported "The gang has forty members" cue="according to" speaker=name "Rosa Quispe" -> Rosa Quispe
+        "#]],
+    );
+}
+
+#[test]
+fn reported_speech_es() {
+    check(
+        r#"
+Crece la extorsión
+
+El ministro Vicente Tiburcio aseguró que la banda fue desarticulada.
+
+Según la Policía Nacional, la banda tiene cuarenta integrantes.
+
+De acuerdo con Rosa Quispe, los comerciantes pagan cada semana.
+
+Carlos Pérez afirmó que nadie los protege.
+"#,
+        expect![[r#"
+            reported "la banda fue desarticulada" cue="aseguró" speaker=name "El ministro Vicente Tiburcio" -> Vicente Tiburcio
+            reported "la banda tiene cuarenta integrantes" cue="Según" speaker=name "la Policía Nacional" -> Policía Nacional
+            reported "los comerciantes pagan cada semana" cue="De acuerdo con" speaker=name "Rosa Quispe" -> Rosa Quispe
+            reported "nadie los protege" cue="afirmó" speaker=name "Carlos Pérez" -> Carlos Pérez
+        "#]],
+    );
+}
+
+#[test]
+fn headline_quote() {
+    check(
+        r#"
+"We will not pay the gangs anymore"
+
+Shop owners in Lima marched on Tuesday.
+"#,
+        expect![[r#"
+            direct "We will not pay the gangs anymore"
+        "#]],
+    );
+}
+
+#[test]
+fn caption_ignored() {
+    check(
+        r#"
+Fear in the market
+
+Photo: "Pay or die," reads a sign in the market. (Reuters)
+
+"We are afraid of them," a vendor said.
+"#,
+        expect![[r#"
+            direct "We are afraid of them," cue="said" speaker=description "a vendor" -> ?
+        "#]],
+    );
+}
+
+#[test]
+fn leading_attribution_es() {
+    check(
+        r#"
+Operativo en Trujillo
+
+El coronel Víctor Revoredo dijo a la prensa: «Hemos capturado a cuatro extorsionadores».
+"#,
+        expect![[r#"
+            direct "Hemos capturado a cuatro extorsionadores" cue="dijo" speaker=name "El coronel Víctor Revoredo" -> Víctor Revoredo
+        "#]],
+    );
+}
+
+#[test]
+fn messy_marks_keep_spans_inside_the_text() {
+    check(
+        r#"
+Unbalanced "marks
+
+He said "this never closes, and "" then «another» one.
+
+“Straight and curly" mixed, ” stray close “ and an open at the end “
+"#,
+        expect![[r#"
+            scare "marks"
+            direct "this never closes, and" cue="said" speaker=pronoun "He" -> ?
+            direct "another" cue="said" speaker=pronoun "He" -> ?
+            scare "Straight and curly"
+            scare "stray close"
+        "#]],
+    );
+}
