@@ -88,13 +88,15 @@ fn feed_url_with_follow_links() {
           ent place          Lima ← "Lima"
           ent place          La Victoria ← "La Victoria"
           ent place          Gamarra ← "Gamarra"
+          quote reported description "The interior minister" ← the operation would last as long as needed, and that four su…
+          quote reported name "Merchants in Gamarra" ← they paid weekly fees to the gang for months before the prot…
           quantity "700" = 700 count level counted="officers" period="on Tuesday" place="La Victoria"
           quantity "four" = 4 count level counted="suspects"
           date "on Tuesday" 2023-11-07..2023-11-07 day relative
           event police_deployment (reported) date=- places=[Lima] actors=[Police; officers] targets=[] counts=[] by=- evidence=1
           event riot (reported) date=on Tuesday places=[La Victoria] actors=[merchants] targets=[] counts=[] by=- evidence=1
           event extortion (reported) date=on Tuesday places=[La Victoria] actors=[] targets=[merchants] counts=[] by=- evidence=1
-          event protest (reported) date=- places=[Gamarra] actors=[] targets=[] counts=[] by=- evidence=1
+          event protest (reported) date=- places=[Gamarra] actors=[] targets=[] counts=[] by=Merchants in Gamarra evidence=1
           headline      en  Police deploy officers in Lima
           body          en  Police sent 700 officers to La Victoria on Tuesday after a week of rio
           body          en  The interior minister said the operation would last as long as needed,

@@ -113,9 +113,9 @@ pub(super) fn items(reports: &[Report<'_>], out: &mut Vec<Item>) {
     // Groups of one quote as several reports give it; each group holds one quote per report.
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for (i, one) in said.iter().enumerate() {
+        // Compared with the group's first quote only, so that groups do not chain.
         let home = groups.iter().position(|group| {
-            !group.iter().any(|&g| said[g].report == one.report)
-                && group.iter().any(|&g| same_quote(&said[g], one))
+            !group.iter().any(|&g| said[g].report == one.report) && same_quote(&said[group[0]], one)
         });
         match home {
             Some(g) => groups[g].push(i),
@@ -195,14 +195,32 @@ pub(super) fn items(reports: &[Report<'_>], out: &mut Vec<Item>) {
     }
 }
 
-/// Whether two quotes of different reports are the same quote.
+/// Whether two quotes of different reports are the same quote: most of the shorter one's
+/// content words are in the other (half of them when both credit the same speaker).
 fn same_quote(a: &Said<'_>, b: &Said<'_>) -> bool {
     if a.language != b.language {
         return false;
     }
-    let shared = a.words.iter().filter(|w| w.chars().count() > 2 && b.words.contains(w)).count();
-    let shorter = a.words.len().min(b.words.len()).max(1);
+    let content = |words: &[String]| -> Vec<String> {
+        words.iter().filter(|w| !STOP_WORDS.contains(&w.as_str())).cloned().collect()
+    };
+    let (ca, cb) = (content(&a.words), content(&b.words));
+    let (short, long) = if ca.len() <= cb.len() { (&ca, &cb) } else { (&cb, &ca) };
+    if short.is_empty() {
+        return false;
+    }
+    let shared = short.iter().filter(|w| long.contains(w)).count();
     let same_speaker = a.speaker.is_some() && a.speaker == b.speaker;
-    let needed = if same_speaker { shorter / 4 } else { shorter / 3 };
-    shared >= 3 && shared >= needed
+    let needed = if same_speaker { 0.5 } else { 0.6 };
+    shared >= 2 && shared as f64 >= needed * short.len() as f64
 }
+
+/// Function words of English and Spanish, which say nothing about which quote it is.
+const STOP_WORDS: &[&str] = &[
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "is", "are", "was",
+    "were", "be", "we", "they", "he", "she", "it", "i", "you", "who", "that", "this", "not", "no",
+    "but", "by", "at", "as", "our", "us", "them", "their", "will", "have", "has", "do", "what",
+    "el", "la", "los", "las", "un", "una", "y", "o", "de", "del", "a", "en", "por", "para", "con",
+    "que", "se", "no", "nos", "nosotros", "ellos", "es", "son", "lo", "le", "les", "su", "sus",
+    "al", "como", "más", "pero", "ya", "muy",
+];

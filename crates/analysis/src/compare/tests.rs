@@ -108,6 +108,9 @@ Police arrested three suspects in La Victoria on Nov. 7. Los Gallegos is reporte
             event threat (reported) 2 outlet(s): Wire A, Wire B [2023-10-31..2023-10-31]
             event arrest (reported) 1 outlet(s): Wire B [2023-11-07..2023-11-07]
             event seizure (reported) 1 outlet(s): Wire B [2023-10-31..2023-10-31]
+            conflict quote: The quote “there will be no bread for peruvians who…” is worded differently: "bread" (Wire A) against "peace" (Wire B).
+              Wire A: “There will be no bread for Peruvians who support xenophobia.” | "In a video, the gang said: \"There will be no bread"
+              Wire B: “There will be no peace for Peruvians who support xenophobia.” | "The gang's video said: \"There will be no peace for"
             conflict relation: Sources differ in how sure they are that Los Gallegos belongs with Tren de Aragua: states it as fact (Wire A) against hedges or attributes it (Wire B).
               Wire A: part of (asserted): "Los Gallegos is part of Tren de Aragua." | "Los Gallegos is part of Tren de Aragua."
               Wire B: linked to (reported): "Los Gallegos is reportedly linked to Tren de Aragua." | "Los Gallegos is reportedly linked to Tren de Aragu"
@@ -124,6 +127,9 @@ Police arrested three suspects in La Victoria on Nov. 7. Los Gallegos is reporte
             framing hedging: Share of events and relations stated with a hedge: Wire A 0% (0 of 4), Wire B 20% (1 of 5).
               Wire A: 0% hedged | ""
               Wire B: 20% hedged | "Los Gallegos is reportedly linked to Tren de Aragu"
+            framing voices: Voices quoted: Wire A: 1 perpetrators; Wire B: 1 perpetrators.
+              Wire A: 1 perpetrators | "In a video, the gang said: \"There will be no bread"
+              Wire B: 1 perpetrators | "The gang's video said: \"There will be no peace for"
         "#]],
     );
 }

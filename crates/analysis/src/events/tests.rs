@@ -136,19 +136,16 @@ fn arrests_carry_actor_targets_place_date_count_and_source() {
     check(
         "Police arrest four\n\nPolice arrested four alleged members of Los Gallegos in La Victoria on Nov. 7, according to the Interior Ministry.\n\nThe four detainees were taken to a police station in Lima.",
         expect![[r#"
-            arrest (reported) triggers "arrest" "detainees"
+            arrest (reported) triggers "arrest" "arrested" "detainees"
               actors: "Police"
-              places: Lima
-              count: arrested = 4 "four"
-              evidence: "Police arrest four"
-              evidence: "The four detainees were taken to a police station in Lima."
-            arrest (reported) triggers "arrested"
-              actors: "Interior Ministry"
               targets: "Los Gallegos", "alleged members"
-              places: La Victoria
+              places: La Victoria, Lima
               date: "on Nov. 7" 2023-11-07..2023-11-07 day
               count: arrested = 4 "four"
+              attributed to: "the Interior Ministry"=Interior Ministry
+              evidence: "Police arrest four"
               evidence: "Police arrested four alleged members of Los Gallegos in La V"
+              evidence: "The four detainees were taken to a police station in Lima."
         "#]],
     );
 }
@@ -240,6 +237,7 @@ fn spanish_crimes_of_every_kind() {
             explosion (reported) triggers "granada"
               actors: "presuntos extorsionadores"
               places: Comas
+              attributed to: "la fiscalía"
               evidence: "Según la fiscalía, presuntos extorsionadores lanzaron una gr"
             kidnapping (reported) triggers "secuestrado"
               targets: "comerciante"
