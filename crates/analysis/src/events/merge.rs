@@ -11,24 +11,43 @@ use crate::{dates::DateMention, entities::DocEntity};
 /// Events from mentions, in order of first mention.
 pub(super) fn merge(mentions: Vec<Mention>, inputs: &Inputs<'_>) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
+    // Whether each event's date is only carried over from an earlier sentence.
+    let mut carried: Vec<bool> = Vec::new();
     let entities = &inputs.entities.entities;
     for mention in mentions {
         let text = inputs.article.text.as_str();
-        match events.iter_mut().find(|event| same(event, &mention, inputs.dates, entities, text)) {
-            Some(event) => absorb(event, mention, inputs),
-            None => events.push(Event {
-                kind: mention.kind,
-                threatened: mention.threatened,
-                modality: mention.modality,
-                actors: mention.actors,
-                targets: mention.targets,
-                places: mention.places,
-                date: mention.date,
-                counts: mention.counts,
-                attribution: mention.attribution,
-                triggers: vec![mention.trigger],
-                evidence: vec![mention.sentence],
-            }),
+        match events.iter().position(|event| same(event, &mention, inputs.dates, entities, text)) {
+            Some(at) => {
+                let own = !mention.date_carried && mention.date.is_some();
+                if carried[at] && own {
+                    // A mention's own date outranks one carried from another sentence.
+                    events[at].date = None;
+                    carried[at] = false;
+                }
+                if !carried[at] || events[at].date.is_none() {
+                    absorb(&mut events[at], mention, inputs);
+                } else {
+                    let mut mention = mention;
+                    mention.date = None;
+                    absorb(&mut events[at], mention, inputs);
+                }
+            }
+            None => {
+                carried.push(mention.date_carried && mention.date.is_some());
+                events.push(Event {
+                    kind: mention.kind,
+                    threatened: mention.threatened,
+                    modality: mention.modality,
+                    actors: mention.actors,
+                    targets: mention.targets,
+                    places: mention.places,
+                    date: mention.date,
+                    counts: mention.counts,
+                    attribution: mention.attribution,
+                    triggers: vec![mention.trigger],
+                    evidence: vec![mention.sentence],
+                });
+            }
         }
     }
     events

@@ -20,6 +20,8 @@ pub(super) struct Mention {
     pub(super) targets: Vec<Participant>,
     pub(super) places: Vec<usize>,
     pub(super) date: Option<usize>,
+    /// The date comes from an earlier sentence of the paragraph, not the mention's own.
+    pub(super) date_carried: bool,
     pub(super) counts: Vec<Count>,
     pub(super) attribution: Option<Participant>,
     pub(super) trigger: Span,
@@ -299,6 +301,10 @@ fn describe(
             (Side::Force, _) => {}
         }
     }
+    let (date, date_carried) = match own_date(inputs, sentence, trigger) {
+        Some(own) => (Some(own), false),
+        None => (carried_date(inputs, sentence), true),
+    };
     let text = inputs.article.text.as_str();
     let (mut unique_actors, mut unique_targets) = (Vec::new(), Vec::new());
     super::merge::extend(&mut unique_actors, actors, text);
@@ -310,7 +316,8 @@ fn describe(
         actors: unique_actors,
         targets: unique_targets,
         places,
-        date: nearest_date(inputs, sentence, trigger),
+        date,
+        date_carried,
         counts: counts(inputs, words, sentence, hit.kind),
         attribution,
         trigger,
@@ -421,22 +428,24 @@ fn modality(words: &Words<'_>, hit: Hit, hits: &[Hit]) -> EventModality {
     }
 }
 
-/// The sentence's date expression nearest the trigger; failing that, the last one of the
-/// paragraph before the sentence ("On Saturday, police raided a house. Three people were
-/// arrested in that raid.").
-fn nearest_date(inputs: &Inputs<'_>, sentence: Span, trigger: Span) -> Option<usize> {
-    let dates = inputs.dates;
-    let own = dates
+/// The sentence's date expression nearest the trigger.
+fn own_date(inputs: &Inputs<'_>, sentence: Span, trigger: Span) -> Option<usize> {
+    inputs
+        .dates
         .iter()
         .enumerate()
         .filter(|(_, d)| sentence.contains(d.span))
         .min_by_key(|(_, d)| d.span.start.abs_diff(trigger.start))
-        .map(|(i, _)| i);
-    own.or_else(|| {
-        let block = inputs.article.blocks.iter().find(|b| b.span.contains(sentence))?;
-        let at = dates.partition_point(|d| d.span.start < sentence.start);
-        (0..at).rev().find(|&i| block.span.contains(dates[i].span))
-    })
+        .map(|(i, _)| i)
+}
+
+/// The last date of the paragraph before the sentence, for a sentence that gives none ("On
+/// Saturday, police raided a house. Three people were arrested in that raid.").
+fn carried_date(inputs: &Inputs<'_>, sentence: Span) -> Option<usize> {
+    let dates = inputs.dates;
+    let block = inputs.article.blocks.iter().find(|b| b.span.contains(sentence))?;
+    let at = dates.partition_point(|d| d.span.start < sentence.start);
+    (0..at).rev().find(|&i| block.span.contains(dates[i].span))
 }
 
 /// The sentence's counts that fit an event of type `kind`, one per role.
