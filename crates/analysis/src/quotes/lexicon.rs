@@ -234,3 +234,18 @@ pub(super) fn is_document(word: &str) -> bool {
             | "comunicado" | "carta" | "mensaje" | "informe" | "nota" | "pronunciamiento"
     )
 }
+
+/// Nouns for one person that news uses as an epithet for someone named before
+/// ("the billionaire businessman", "the Florida senator").
+#[rustfmt::skip]
+pub(super) fn is_person_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "tycoon" | "businessman" | "businesswoman" | "billionaire" | "mogul" | "frontrunner"
+            | "front-runner" | "nominee" | "congressman" | "congresswoman" | "lawmaker" | "man"
+            | "woman" | "veteran" | "host" | "founder" | "chairman" | "chairwoman" | "executive"
+            | "hopeful" | "contender" | "politician" | "leader" | "republican" | "democrat"
+            | "businessman's" | "activist" | "lawyer" | "attorney" | "hombre" | "mujer"
+            | "empresario" | "empresaria" | "dirigente" | "líder" | "abogado" | "abogada"
+    )
+}

@@ -129,8 +129,42 @@ fn classify(doc: &Doc<'_>, a: usize, b: usize, history: &History) -> Speaker {
             Speaker { span: Some(span), kind: SpeakerKind::Name, entity: by_alias(doc, b) }
         }
         None => {
-            Speaker { span: Some(span), kind: SpeakerKind::Description, entity: linked(doc, a, b) }
+            let entity = linked(doc, a, b).or_else(|| epithet(doc, a, b, history));
+            Speaker { span: Some(span), kind: SpeakerKind::Description, entity }
         }
+    }
+}
+
+/// "the Florida senator", "the billionaire businessman", "the 46-year-old": a definite
+/// description of one person that no name in the text is tied to is an epithet for the last
+/// person who spoke (or was named before a speech verb), of the right gender for "man"/"woman".
+fn epithet(doc: &Doc<'_>, a: usize, b: usize, history: &History) -> Option<usize> {
+    if !matches!(doc.word(a), "the" | "el" | "la") || b - a > 5 {
+        return None;
+    }
+    let head = doc.word(b - 1);
+    if !(lexicon::is_role(head) || lexicon::is_person_noun(head) || head.ends_with("year-old")) {
+        return None;
+    }
+    let wanted = match head {
+        "man" | "businessman" | "congressman" | "chairman" | "hombre" => {
+            Some(lexicon::Gender::Male)
+        }
+        "woman" | "businesswoman" | "congresswoman" | "chairwoman" | "mujer" => {
+            Some(lexicon::Gender::Female)
+        }
+        _ => None,
+    };
+    let fits = |e: usize| wanted.is_none() || gender(doc, e).is_none_or(|g| Some(g) == wanted);
+    let at = doc.tokens[a].start;
+    let spoke = history.people.iter().rev().find(|(_, e)| fits(*e));
+    let named = history.subjects[..history.subjects.partition_point(|(p, _)| *p < at)]
+        .iter()
+        .rev()
+        .find(|(_, e)| fits(*e));
+    match (spoke, named) {
+        (Some(x), Some(y)) => Some(if x.0 >= y.0 { x.1 } else { y.1 }),
+        (x, y) => x.or(y).map(|(_, e)| *e),
     }
 }
 

@@ -449,3 +449,23 @@ He said "this never closes, and "" then «another» one.
         "#]],
     );
 }
+
+#[test]
+fn epithet_resolves_to_last_speaker() {
+    check(
+        r#"
+Fear in the market
+
+Rosa Quispe said the market pays every week.
+
+"Nobody protects us from these men," the businesswoman added.
+
+"The police never come," the man said.
+"#,
+        expect![[r#"
+            reported "the market pays every week" cue="said" speaker=name "Rosa Quispe" -> Rosa Quispe
+            direct "Nobody protects us from these men," cue="added" speaker=description "the businesswoman" -> Rosa Quispe
+            direct "The police never come," cue="said" speaker=description "the man" -> ?
+        "#]],
+    );
+}
