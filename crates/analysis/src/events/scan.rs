@@ -138,6 +138,15 @@ fn triggers(words: &Words<'_>) -> Vec<Hit> {
         }
     }
     fold_threats(words, &mut hits);
+    // A grenade or a bomb among seized goods is a seizure, not an explosion.
+    if hits.iter().any(|h| h.kind == EventType::Seizure) {
+        hits.retain(|h| {
+            h.kind != EventType::Explosion
+                || ["explo", "deton", "blast"]
+                    .iter()
+                    .any(|stem| words.lower[h.start].starts_with(stem))
+        });
+    }
     // One mention per type and sentence: a second trigger of the same type is the same event.
     let mut seen: Vec<EventType> = Vec::new();
     hits.retain(|hit| {
@@ -403,10 +412,18 @@ fn modality(words: &Words<'_>, hit: Hit, hits: &[Hit]) -> EventModality {
         cues.iter().any(|cue| {
             let from = hit.start.saturating_sub(cue.before);
             let to = (hit.end + cue.after).min(words.lower.len());
+            // A cue before the trigger governs it only when no other trigger stands between
+            // them: in "drivers plan a march after a fatal shooting" the shooting is no plan.
+            let governs = |w: usize| {
+                w > hit.start
+                    || !hits.iter().any(|other| other.start > w && other.start < hit.start)
+            };
             (from..hit.start).chain(hit.end..to).any(|w| {
                 let word = &words.lower[w];
                 // "May" is a month, not a modal.
-                lexicon::matches(word, cue.words) && !(word == "may" && words.raw[w] == "May")
+                lexicon::matches(word, cue.words)
+                    && !(word == "may" && words.raw[w] == "May")
+                    && governs(w)
             })
         })
     };

@@ -332,3 +332,27 @@ fn group_descriptions_are_told_apart_by_their_head() {
     .collect();
     expect!["all Venezuelan immigrants=civilians; extorsionadores venezolanos=offenders; inmigrantes venezolanos=civilians; motorcycle-taxi drivers=civilians; alleged gang members=offenders; 700 officers=security forces; manifestantes=protesters; the city=-"].assert_eq(&kinds.join("; "));
 }
+
+#[test]
+fn a_cue_governs_only_the_next_event_and_seized_grenades_do_not_explode() {
+    check(
+        "Drivers plan march after fatal shooting\n\nOfficers seized two pistols and a grenade in a house in Comas, where a grenade exploded last month.",
+        expect![[r#"
+            protest (planned) triggers "march"
+              actors: "Drivers"
+              evidence: "Drivers plan march after fatal shooting"
+            armed_attack (reported) triggers "shooting"
+              targets: "Drivers"
+              evidence: "Drivers plan march after fatal shooting"
+            seizure (reported) triggers "seized"
+              actors: "Officers"
+              places: Comas
+              date: "last month" 2023-10-01..2023-10-31 month
+              evidence: "Officers seized two pistols and a grenade in a house in Coma"
+            explosion (reported) triggers "exploded"
+              places: Comas
+              date: "last month" 2023-10-01..2023-10-31 month
+              evidence: "Officers seized two pistols and a grenade in a house in Coma"
+        "#]],
+    );
+}
