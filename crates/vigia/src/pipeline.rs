@@ -187,7 +187,7 @@ pub(crate) fn run(
     }
     progress.finish_and_clear();
     let (entities, relations) = index.into_parts();
-    sink.extracted(&Extracted { entities, relations, items })?;
+    sink.extracted(&Extracted { entities, relations, items, stories: Vec::new() })?;
     sink.finish(&diagnostics, &summary)?;
     Ok(summary)
 }

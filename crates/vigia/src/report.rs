@@ -7,6 +7,7 @@
 pub(crate) mod items;
 pub(crate) mod json;
 pub(crate) mod markdown;
+pub(crate) mod stories;
 
 use std::io;
 
@@ -25,6 +26,8 @@ pub(crate) struct Extracted {
     pub(crate) relations: Vec<Relation>,
     /// Quotes, quantities, dates and events, document by document.
     pub(crate) items: items::Items,
+    /// Stories: reports grouped, their events merged and compared.
+    pub(crate) stories: Vec<stories::StoryItem>,
 }
 
 /// What happened to the inputs of one run.

@@ -286,6 +286,14 @@ pub(crate) fn items(article: &Article, extraction: &Extraction, index: &EntityIn
     Items { quotes, quantities, dates, events }
 }
 
+/// `evt-` and 12 hex digits: a hash of the document, the type and the first trigger's offset.
+pub(crate) fn event_id(document: &str, event: &Event) -> String {
+    let first = event.triggers.first().map_or(0, |t| t.start);
+    let key = format!("{document}\n{}\n{first}", event.kind.as_str());
+    let hash = analysis::dedup::fingerprint(key.as_bytes());
+    format!("evt-{:012x}", hash & 0xffff_ffff_ffff)
+}
+
 fn entity_id(entities: &DocumentEntities, index: &EntityIndex, i: usize) -> Option<String> {
     entities.entities.get(i).and_then(|e| index.id_of(&e.key)).map(str::to_string)
 }
@@ -304,9 +312,6 @@ fn event_item(
         start: p.span.start,
         end: p.span.end,
     };
-    let first = event.triggers.first().map_or(0, |t| t.start);
-    let key = format!("{document}\n{}\n{first}", event.kind.as_str());
-    let hash = analysis::dedup::fingerprint(key.as_bytes());
     let count_evidence: Vec<CountItem> = event
         .counts
         .iter()
@@ -322,7 +327,7 @@ fn event_item(
         })
         .collect();
     EventItem {
-        id: format!("evt-{:012x}", hash & 0xffff_ffff_ffff),
+        id: event_id(document, event),
         kind: event.kind.as_str(),
         date: event.date.map(|i| Interval::new(article, &extraction.dates[i])),
         places: {

@@ -289,6 +289,7 @@ impl<W: Write> Sink for JsonSink<W> {
         self.section("quantities", &items.quantities)?;
         self.section("dates", &items.dates)?;
         self.section("events", &items.events)?;
+        self.section("stories", &extracted.stories)?;
         self.out.write_all(b"\n]")
     }
 
@@ -296,8 +297,7 @@ impl<W: Write> Sink for JsonSink<W> {
         if !self.extracted {
             self.extracted(&Extracted::default())?;
         }
-        // Stories come with clustering; the section's name is fixed by the contract already.
-        self.out.write_all(b",\n\"stories\":[],\n\"diagnostics\":[")?;
+        self.out.write_all(b",\n\"diagnostics\":[")?;
         for (idx, diagnostic) in diagnostics.iter().enumerate() {
             self.out.write_all(if idx == 0 { b"\n" } else { b",\n" })?;
             self.value(&DiagnosticDto::from(diagnostic))?;

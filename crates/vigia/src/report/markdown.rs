@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use model::{Article, BlockKind, Diagnostic, DuplicateKind};
 
-use super::{Extracted, Sink, Summary, SCHEMA_VERSION};
+use super::{stories::StoryEventItem, Extracted, Sink, Summary, SCHEMA_VERSION};
 
 /// Documents listed by id in an entity's row; more are counted.
 const LISTED_DOCUMENTS: usize = 3;
@@ -149,6 +149,90 @@ impl<W: Write> MarkdownSink<W> {
     }
 }
 
+impl<W: Write> MarkdownSink<W> {
+    /// Each story as a brief: sources, a timeline with corroboration, where the sources
+    /// disagree, what only one reports, and how each frames it.
+    fn stories(&mut self, extracted: &Extracted) -> io::Result<()> {
+        writeln!(self.out, "## Stories\n")?;
+        if extracted.stories.is_empty() {
+            return writeln!(self.out, "None extracted.\n");
+        }
+        for (n, story) in extracted.stories.iter().enumerate() {
+            let title = story.title.as_deref().unwrap_or("(untitled)");
+            writeln!(self.out, "### Story {}: {}\n", n + 1, escape(title))?;
+            let copies = match story.copies.len() {
+                0 => String::new(),
+                1 => ", and 1 copy of one of them".to_string(),
+                n => format!(", and {n} copies"),
+            };
+            writeln!(
+                self.out,
+                "{} report(s) from {} outlet(s): {}{copies}.\n",
+                story.documents.len(),
+                story.outlets.len(),
+                escape(&story.outlets.join(", "))
+            )?;
+            if !story.events.is_empty() {
+                writeln!(self.out, "**Timeline**\n")?;
+                let mut events: Vec<&StoryEventItem> = story.events.iter().collect();
+                // Dated events in date order, then the undated.
+                events.sort_by_key(|e| (e.date.is_none(), e.date.as_ref().map(|d| d.start.clone())));
+                for event in events {
+                    let when = event.date.as_ref().map_or("undated".to_string(), |d| {
+                        if d.start == d.end {
+                            d.start.clone()
+                        } else {
+                            format!("{} to {}", d.start, d.end)
+                        }
+                    });
+                    let what = match event.threatened {
+                        Some(act) => format!("{} of {}", event.kind, act).replace('_', " "),
+                        None => event.kind.replace('_', " "),
+                    };
+                    let modality = match event.modality {
+                        "reported" => String::new(),
+                        other => format!(" ({other})"),
+                    };
+                    writeln!(
+                        self.out,
+                        "- {when}: {what}{modality}, reported by {} outlet(s)",
+                        event.corroboration
+                    )?;
+                }
+                writeln!(self.out)?;
+            }
+            for (kind, heading) in [
+                ("conflict", "Sources disagree on"),
+                ("unique", "Only reported by one source"),
+                ("agreement", "Sources agree on"),
+                ("framing", "Framing"),
+            ] {
+                let items: Vec<_> = story.comparison.iter().filter(|i| i.kind == kind).collect();
+                if items.is_empty() {
+                    continue;
+                }
+                writeln!(self.out, "**{heading}**\n")?;
+                for item in items {
+                    writeln!(self.out, "- *{}*: {}", item.topic, cell(&item.summary))?;
+                    if kind == "conflict" {
+                        for side in &item.sides {
+                            writeln!(
+                                self.out,
+                                "  - {} ({}): {}",
+                                cell(&side.outlet),
+                                side.document,
+                                cell(&side.sentence)
+                            )?;
+                        }
+                    }
+                }
+                writeln!(self.out)?;
+            }
+        }
+        Ok(())
+    }
+}
+
 /// The name of the entity with id `id`, or the id when it is unknown.
 fn entity_name(extracted: &Extracted, id: &str) -> String {
     extracted.entities.iter().find(|e| e.id == id).map_or(id.to_string(), |e| e.name.clone())
@@ -261,13 +345,14 @@ impl<W: Write> Sink for MarkdownSink<W> {
         } else {
             self.relations(extracted)?;
         }
-        self.items(extracted)
+        self.items(extracted)?;
+        self.stories(extracted)
     }
     fn finish(&mut self, diagnostics: &[Diagnostic], summary: &Summary) -> io::Result<()> {
         if !self.extracted {
             self.extracted(&Extracted::default())?;
         }
-        writeln!(self.out, "## Stories\n\nNone extracted.\n")?;
+
         writeln!(self.out, "## Diagnostics\n")?;
         if diagnostics.is_empty() {
             writeln!(self.out, "None.\n")?;
