@@ -6,6 +6,7 @@ mod bench;
 mod demo;
 mod eval;
 mod eval_extract;
+mod eval_stories;
 mod fetch;
 mod flags;
 mod gazetteer_cmd;
