@@ -25,5 +25,6 @@ pub mod ner;
 pub mod quantities;
 pub mod quotes;
 pub mod segment;
+pub mod stories;
 #[cfg(test)]
 mod testing;

@@ -9,6 +9,7 @@ use std::{
 };
 
 mod extract;
+mod stories;
 
 use analysis::ingest::{self, IngestConfig, SourceMeta};
 use anyhow::Context;
@@ -30,6 +31,7 @@ pub(crate) fn run(what: BenchCommand) -> anyhow::Result<ExitCode> {
             generated_corpus(generated)?;
             Ok(ExitCode::SUCCESS)
         }
+        BenchCommand::Stories { sizes } => stories::run(&sizes),
         BenchCommand::Ner { data } => crate::ner_cmd::bench(&data),
         BenchCommand::Extract { articles, rounds } => {
             extract::run(articles, rounds)?;
@@ -248,7 +250,7 @@ fn article(idx: usize) -> (String, String) {
 }
 
 /// Peak resident memory of this process, from Linux's /proc.
-fn peak_rss_mib() -> Option<u64> {
+pub(crate) fn peak_rss_mib() -> Option<u64> {
     let status = fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
     let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;

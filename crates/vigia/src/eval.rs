@@ -20,5 +20,9 @@ pub(crate) fn run(what: EvalCommand) -> anyhow::Result<ExitCode> {
                 .with_context(|| format!("cannot evaluate quotes on {}", data.display()))?;
             Ok(ExitCode::SUCCESS)
         }
+        EvalCommand::Stories { data, seed, runs } => {
+            crate::eval_stories::run(&data, seed, runs, &mut std::io::stdout().lock())?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }

@@ -182,6 +182,18 @@ pub(crate) enum EvalCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Story clustering against ECB+ (same-event clusters), in one batch and as shuffled streams.
+    Stories {
+        /// The JSON Lines file with `id`, `title`, `text`, `cluster` and `topic`.
+        #[arg(long, default_value = "../shared/data/news-clustering/ecbplus-dev.jsonl")]
+        data: PathBuf,
+        /// Seed of the first shuffled order; run k uses seed + k.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Shuffled streams to score.
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -207,6 +219,13 @@ pub(crate) enum BenchCommand {
         /// Passes over the articles; the best is reported.
         #[arg(long, default_value_t = 3)]
         rounds: usize,
+    },
+    /// Story clustering on synthetic report signatures: time, reports/s and peak memory for
+    /// growing corpus sizes.
+    Stories {
+        /// Corpus sizes, in reports.
+        #[arg(long, value_delimiter = ',', default_values_t = [10_000, 100_000, 1_000_000])]
+        sizes: Vec<usize>,
     },
     /// Named-entity tagging throughput, tokens per second on one core.
     Ner {

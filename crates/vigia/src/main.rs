@@ -7,6 +7,7 @@ mod demo;
 mod eval;
 mod eval_extract;
 mod eval_quotes;
+mod eval_stories;
 mod fetch;
 mod flags;
 mod gazetteer_cmd;
