@@ -3,7 +3,7 @@
 //! Work proceeds in chunks so that memory stays flat: a chunk is loaded and analysed on all
 //! cores, then written out and dropped before the next one starts.
 
-use std::{io::IsTerminal, sync::OnceLock};
+use std::{collections::HashMap, io::IsTerminal, sync::OnceLock};
 
 use analysis::{
     dedup::{self, DedupIndex, Sketch},
@@ -13,6 +13,7 @@ use analysis::{
     ingest::{self, Draft, IngestConfig, SourceMeta},
     kb::KnowledgeBase,
     ner::NerModel,
+    stories::{Signature, StoryIndex},
 };
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -25,6 +26,7 @@ use crate::{
     input::{self, Input},
     report::{
         items::{self, Items},
+        stories::{self, Kept, StoryItem},
         Extracted, Sink, Summary,
     },
 };
@@ -124,6 +126,9 @@ pub(crate) fn run(
     let mut index = EntityIndex::new();
     // Items cite entity ids, which exist once their document joins the index.
     let mut items = Items::default();
+    // Stories are compared once every report is in: their reports are kept until then.
+    let mut story_index = StoryIndex::new();
+    let mut kept: Vec<Kept> = Vec::new();
     for chunk in chunks(inputs) {
         let readouts: Vec<Readout> =
             chunk.par_iter().map(|input| read(input, config, fetcher)).collect();
@@ -182,14 +187,45 @@ pub(crate) fn run(
                 }
                 summary.documents += 1;
                 sink.document(&article)?;
+                if let Some(extraction) = extraction {
+                    let mut signature = Signature::from_article(&article, &extraction);
+                    signature.duplicate_of = article.duplicate_of.as_ref().map(|d| d.of.clone());
+                    story_index.add(&signature);
+                    // Comparison reads sentences, never tokens.
+                    article.tokens = Vec::new();
+                    let outlet = stories::outlet_name(&article);
+                    kept.push(Kept { article, extraction, outlet });
+                }
             }
         }
     }
     progress.finish_and_clear();
     let (entities, relations) = index.into_parts();
-    sink.extracted(&Extracted { entities, relations, items, stories: Vec::new() })?;
+    let stories = story_items(&story_index, &kept);
+    sink.extracted(&Extracted { entities, relations, items, stories })?;
     sink.finish(&diagnostics, &summary)?;
     Ok(summary)
+}
+
+/// The report's stories, in order of their first report, each compared.
+fn story_items(index: &StoryIndex, kept: &[Kept]) -> Vec<StoryItem> {
+    let at: HashMap<&str, usize> =
+        kept.iter().enumerate().map(|(k, report)| (report.article.id.as_str(), k)).collect();
+    let copy_of: Vec<Option<usize>> = kept
+        .iter()
+        .map(|report| {
+            report.article.duplicate_of.as_ref().and_then(|d| at.get(d.of.as_str()).copied())
+        })
+        .collect();
+    index
+        .stories()
+        .iter()
+        .map(|story| {
+            let members: Vec<usize> =
+                story.members.iter().filter_map(|m| at.get(m.document.as_str()).copied()).collect();
+            stories::story(kept, &members, &copy_of)
+        })
+        .collect()
 }
 
 /// Splits the inputs into runs of at most `CHUNK_INPUTS` inputs or `CHUNK_BYTES` bytes.

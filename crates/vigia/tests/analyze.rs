@@ -48,6 +48,8 @@ fn stdin_is_an_input() {
           body          en  Police arrested four people on Tuesday, Col. Julio Herrera said.
         ENTITY ent-147125146306 place Lima | 1 mention(s) in 1 document(s) | ubigeo:150100 Peru > Lima > Lima (-12.04528, -77.03083)
         ENTITY ent-124344f5970a person Julio Herrera | 1 mention(s) in 1 document(s)
+        STORY Police arrest four in Lima | 1 document(s), 0 copy(ies) | outlets: Test Wire
+          story event arrest (reported) undated corroborated by 1 outlet(s)
         SUMMARY {"documents":1,"duplicates":0,"failed":0,"inputs":1,"read":1,"records_failed":0,"skipped":0}
     "#]]
     .assert_eq(&render(&report(&output)));

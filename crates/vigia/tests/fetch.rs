@@ -104,6 +104,11 @@ fn feed_url_with_follow_links() {
         ENTITY ent-147125146306 place Lima | 1 mention(s) in 1 document(s) | ubigeo:150100 Peru > Lima > Lima (-12.04528, -77.03083)
         ENTITY ent-957125177410 place La Victoria | 1 mention(s) in 1 document(s) | ubigeo:150115 Peru > Lima > Lima > La Victoria (-12.065, -77.03083)
         ENTITY ent-c29f76f3e321 place Gamarra | 1 mention(s) in 1 document(s) | geonames:3682182 Colombia > Cesar Department > Gamarra (8.32292, -73.74233)
+        STORY Police deploy officers in Lima | 1 document(s), 0 copy(ies) | outlets: Loop Wire
+          story event police_deployment (reported) undated corroborated by 1 outlet(s)
+          story event riot (reported) 2023-11-07..2023-11-07 corroborated by 1 outlet(s)
+          story event extortion (reported) 2023-11-07..2023-11-07 corroborated by 1 outlet(s)
+          story event protest (reported) undated corroborated by 1 outlet(s)
         SUMMARY {"documents":1,"duplicates":0,"failed":0,"inputs":1,"read":1,"records_failed":0,"skipped":0}
     "#]].assert_eq(&rendered);
 }

@@ -134,6 +134,27 @@ pub(crate) fn report(output: &Output) -> Value {
             assert!(ids.contains(&id), "event {} cites {id}, which is no entity", event["id"]);
         }
     }
+    // Stories cite documents, document events and sentences of both sides.
+    let event_ids: Vec<&str> =
+        report["events"].as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap()).collect();
+    for story in report["stories"].as_array().unwrap() {
+        for document in story["documents"].as_array().unwrap() {
+            assert!(texts.contains_key(document.as_str().unwrap()), "story cites {document}");
+        }
+        for event in story["events"].as_array().unwrap() {
+            for id in event["events"].as_array().unwrap() {
+                assert!(event_ids.contains(&id.as_str().unwrap()), "story event cites {id}");
+            }
+        }
+        for item in story["comparison"].as_array().unwrap() {
+            for side in item["sides"].as_array().unwrap() {
+                for evidence in side["evidence"].as_array().unwrap() {
+                    let text = texts[evidence["document"].as_str().unwrap()];
+                    spans_inside(evidence, text, "stories");
+                }
+            }
+        }
+    }
     report
 }
 
@@ -241,6 +262,42 @@ pub(crate) fn render(report: &Value) -> String {
             relation["modality"].as_str().unwrap(),
             relation["evidence"].as_array().unwrap().len()
         ));
+    }
+    for story in report["stories"].as_array().unwrap() {
+        out.push_str(&format!(
+            "STORY {} | {} document(s), {} copy(ies) | outlets: {}\n",
+            story["title"].as_str().unwrap_or("-"),
+            story["documents"].as_array().unwrap().len(),
+            story["copies"].as_array().unwrap().len(),
+            story["outlets"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|o| o.as_str().unwrap())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+        for event in story["events"].as_array().unwrap() {
+            out.push_str(&format!(
+                "  story event {}{} ({}) {} corroborated by {} outlet(s)\n",
+                event["type"].as_str().unwrap(),
+                event["threatened"].as_str().map(|t| format!("→{t}")).unwrap_or_default(),
+                event["modality"].as_str().unwrap(),
+                event["date"]["start"].as_str().map_or("undated".to_string(), |s| format!(
+                    "{s}..{}",
+                    event["date"]["end"].as_str().unwrap()
+                )),
+                event["corroboration"]
+            ));
+        }
+        for item in story["comparison"].as_array().unwrap() {
+            out.push_str(&format!(
+                "  {} {}: {}\n",
+                item["kind"].as_str().unwrap(),
+                item["topic"].as_str().unwrap(),
+                item["summary"].as_str().unwrap()
+            ));
+        }
     }
     for diagnostic in report["diagnostics"].as_array().unwrap() {
         out.push_str(&format!(

@@ -464,17 +464,24 @@ fn attribution(
     supports: &[(usize, &Event)],
     out: &mut Vec<Item>,
 ) {
-    let credited: Vec<(usize, &Event, &Participant)> =
-        supports.iter().filter_map(|&(r, e)| Some((r, e, e.attribution.as_ref()?))).collect();
+    // Sources of one kind (two police officers, the police and its spokesman) do not
+    // contradict each other; a fact the police give and one witnesses give do.
+    let voice = |r: usize, p: &Participant| {
+        let written = reports[r].article.slice(p.span).to_string();
+        let name = p.entity.map(|i| reports[r].extraction.entities.entities[i].name.clone());
+        super::framing::voice_of(&format!("{written} {}", name.unwrap_or_default()))
+    };
+    // A source whose kind cannot be told ("it", an unknown name) is left out.
+    let credited: Vec<(usize, &Event, &Participant)> = supports
+        .iter()
+        .filter_map(|&(r, e)| Some((r, e, e.attribution.as_ref()?)))
+        .filter(|&(r, _, p)| voice(r, p) != "others")
+        .collect();
     if credited.len() < 2 {
         return;
     }
-    let key = |r: usize, p: &Participant| match p.entity {
-        Some(i) => reports[r].extraction.entities.entities[i].key.clone(),
-        None => reports[r].article.slice(p.span).to_lowercase(),
-    };
-    let first = key(credited[0].0, credited[0].2);
-    if credited.iter().all(|&(r, _, p)| key(r, p) == first) {
+    let first = voice(credited[0].0, credited[0].2);
+    if credited.iter().all(|&(r, _, p)| voice(r, p) == first) {
         return;
     }
     let sides: Vec<Side> = credited
@@ -495,12 +502,17 @@ fn attribution(
                 }),
         })
         .collect();
-    let each: Vec<String> =
-        sides.iter().map(|s| format!("{} ({})", s.says, reports[s.report].outlet)).collect();
+    let values: Vec<(String, usize)> = credited
+        .iter()
+        .map(|&(r, _, p)| (format!("{} ({})", voice(r, p), reports[r].article.slice(p.span)), r))
+        .collect();
     out.push(Item {
         kind: ItemKind::Conflict,
         topic: "attribution",
-        summary: format!("Sources credit {name} to different sources: {}.", each.join(" against ")),
+        summary: format!(
+            "Sources credit {name} to different kinds of source: {}.",
+            grouped(reports, &values)
+        ),
         sides,
     });
 }

@@ -130,6 +130,43 @@ const TIME_UNITS: &[&str] = &[
     "años", "año", "meses", "mes", "semanas", "semana", "días", "día", "horas", "hora", "minutos",
 ];
 
+/// What voice a source named in the text is ("la policía": officials; "witnesses": residents).
+pub(super) fn voice_of(text: &str) -> &'static str {
+    if has_word(text, PERPETRATOR) {
+        "perpetrators"
+    } else if has_word(text, OFFICIAL) || has_word(text, OFFICIAL_SOURCES) {
+        "officials"
+    } else if has_word(text, ANALYST) {
+        "analysts"
+    } else if has_word(text, RESIDENT) || has_word(text, WITNESSES) {
+        "residents"
+    } else {
+        "others"
+    }
+}
+
+/// Institutions and records that speak for the authorities.
+const OFFICIAL_SOURCES: &[&str] = &[
+    "pnp",
+    "ministry",
+    "ministerio",
+    "fiscalía",
+    "prosecutors",
+    "authorities",
+    "autoridades",
+    "figures",
+    "cifras",
+    "data",
+    "datos",
+    "statistics",
+    "estadísticas",
+    "sector",
+];
+
+/// Bystanders.
+const WITNESSES: &[&str] =
+    &["witnesses", "testigos", "videos", "neighbours", "neighbors", "locals"];
+
 fn has_word(text: &str, list: &[&str]) -> bool {
     let lower = text.to_lowercase();
     lower
@@ -335,6 +372,7 @@ fn statistics(reports: &[Report<'_>], out: &mut Vec<Item>) {
     }
     for (r, report) in originals(reports) {
         let x = report.extraction;
+        let mut given: Vec<f64> = Vec::new();
         for (i, q) in x.quantities.iter().enumerate() {
             let counted = q.counted.map(|s| report.article.slice(s));
             // Durations ("12 years") are not figures of the story.
@@ -348,9 +386,11 @@ fn statistics(reports: &[Report<'_>], out: &mut Vec<Item>) {
             let elsewhere = all.iter().any(|&(other, value, unit)| {
                 reports[other].outlet != report.outlet && value == q.value && unit == q.unit
             });
-            if !worth || in_event || elsewhere {
+            // One figure once per report, however many times it is repeated.
+            if !worth || in_event || elsewhere || given.contains(&q.value) {
                 continue;
             }
+            given.push(q.value);
             let written = report.article.slice(q.span);
             let what =
                 counted.map(|c| format!("{written} {c}")).unwrap_or_else(|| written.to_string());

@@ -176,7 +176,8 @@ impl<W: Write> MarkdownSink<W> {
                 writeln!(self.out, "**Timeline**\n")?;
                 let mut events: Vec<&StoryEventItem> = story.events.iter().collect();
                 // Dated events in date order, then the undated.
-                events.sort_by_key(|e| (e.date.is_none(), e.date.as_ref().map(|d| d.start.clone())));
+                events
+                    .sort_by_key(|e| (e.date.is_none(), e.date.as_ref().map(|d| d.start.clone())));
                 for event in events {
                     let when = event.date.as_ref().map_or("undated".to_string(), |d| {
                         if d.start == d.end {

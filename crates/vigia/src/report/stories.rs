@@ -133,9 +133,10 @@ pub(crate) fn story(kept: &[Kept], members: &[usize], copy_of: &[Option<usize>])
                     kind: event.kind.as_str(),
                     threatened: event.threatened.map(|t| t.as_str()),
                     modality: event.modality.as_str(),
-                    date: event
-                        .date
-                        .map(|(start, end)| DayRange { start: start.to_string(), end: end.to_string() }),
+                    date: event.date.map(|(start, end)| DayRange {
+                        start: start.to_string(),
+                        end: end.to_string(),
+                    }),
                     corroboration: event.outlets,
                     events: event
                         .supports
@@ -180,7 +181,11 @@ pub(crate) fn story(kept: &[Kept], members: &[usize], copy_of: &[Option<usize>])
                     .collect(),
             })
             .collect(),
-        copies: reports.iter().filter(|r| r.copy_of.is_some()).map(|r| r.article.id.clone()).collect(),
+        copies: reports
+            .iter()
+            .filter(|r| r.copy_of.is_some())
+            .map(|r| r.article.id.clone())
+            .collect(),
         outlets,
     }
 }
