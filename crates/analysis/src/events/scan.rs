@@ -447,14 +447,39 @@ fn modality(words: &Words<'_>, hit: Hit, hits: &[Hit]) -> EventModality {
 
 /// The sentence's date expression nearest the trigger.
 fn own_date(inputs: &Inputs<'_>, sentence: Span, trigger: Span) -> Option<usize> {
+    let text = &inputs.article.text;
     inputs
         .dates
         .iter()
         .enumerate()
         .filter(|(_, d)| sentence.contains(d.span))
+        // "60% more than the same period in 2022": a baseline, not when the event happened.
+        .filter(|(_, d)| {
+            let before = text[sentence.start..d.span.start].to_lowercase();
+            let tail: String =
+                before.chars().rev().take(24).collect::<Vec<_>>().into_iter().rev().collect();
+            !BASELINE_CUES.iter().any(|cue| tail.trim_end().ends_with(cue))
+        })
         .min_by_key(|(_, d)| d.span.start.abs_diff(trigger.start))
         .map(|(i, _)| i)
 }
+
+/// Words that put a date after them as a comparison's baseline.
+const BASELINE_CUES: &[&str] = &[
+    "than",
+    "compared with",
+    "compared to",
+    "against",
+    "que",
+    "que en",
+    "respecto a",
+    "respecto de",
+    "frente a",
+    "con",
+    "versus",
+    "vs.",
+    "from",
+];
 
 /// The last date of the paragraph before the sentence, for a sentence that gives none ("On
 /// Saturday, police raided a house. Three people were arrested in that raid.").

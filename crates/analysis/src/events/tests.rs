@@ -356,3 +356,17 @@ fn a_cue_governs_only_the_next_event_and_seized_grenades_do_not_explode() {
         "#]],
     );
 }
+
+#[test]
+fn a_comparison_baseline_is_not_the_date_of_the_event() {
+    check(
+        "Extortion rises\n\nPolice recorded 6,500 extortion complaints in the first eight months of 2023, 60 percent more than in the same period of 2022.",
+        expect![[r#"
+            extortion (reported) triggers "Extortion" "extortion"
+              date: "in the first eight months of 2023" 2023-01-01..2023-08-31 month
+              count: cases = 6500 "6,500"
+              evidence: "Extortion rises"
+              evidence: "Police recorded 6,500 extortion complaints in the first eigh"
+        "#]],
+    );
+}

@@ -6,6 +6,9 @@ use model::{Article, BlockKind, Diagnostic, DuplicateKind};
 
 use super::{stories::StoryEventItem, Extracted, Sink, Summary, SCHEMA_VERSION};
 
+/// Sides of a conflict quoted in a story's brief; more are counted.
+const SHOWN_SIDES: usize = 4;
+
 /// Documents listed by id in an entity's row; more are counted.
 const LISTED_DOCUMENTS: usize = 3;
 
@@ -174,7 +177,11 @@ impl<W: Write> MarkdownSink<W> {
             )?;
             if !story.events.is_empty() {
                 writeln!(self.out, "**Timeline**\n")?;
-                let mut events: Vec<&StoryEventItem> = story.events.iter().collect();
+                // Events two or more outlets report make the timeline; the rest are listed
+                // under "Only reported by one source".
+                let mut events: Vec<&StoryEventItem> =
+                    story.events.iter().filter(|e| e.corroboration > 1).collect();
+                let single = story.events.len() - events.len();
                 // Dated events in date order, then the undated.
                 events
                     .sort_by_key(|e| (e.date.is_none(), e.date.as_ref().map(|d| d.start.clone())));
@@ -196,9 +203,12 @@ impl<W: Write> MarkdownSink<W> {
                     };
                     writeln!(
                         self.out,
-                        "- {when}: {what}{modality}, reported by {} outlet(s)",
+                        "- {when}: {what}{modality}, reported by {} outlets",
                         event.corroboration
                     )?;
+                }
+                if single > 0 {
+                    writeln!(self.out, "- and {single} event(s) that one outlet alone reports")?;
                 }
                 writeln!(self.out)?;
             }
@@ -216,7 +226,12 @@ impl<W: Write> MarkdownSink<W> {
                 for item in items {
                     writeln!(self.out, "- *{}*: {}", item.topic, cell(&item.summary))?;
                     if kind == "conflict" {
-                        for side in &item.sides {
+                        // The dissenting sides first: they are what the reader needs to check.
+                        let mut sides: Vec<_> = item.sides.iter().collect();
+                        sides.sort_by_key(|side| {
+                            item.sides.iter().filter(|other| other.says == side.says).count()
+                        });
+                        for side in sides.iter().take(SHOWN_SIDES) {
                             writeln!(
                                 self.out,
                                 "  - {} ({}): {}",
@@ -224,6 +239,9 @@ impl<W: Write> MarkdownSink<W> {
                                 side.document,
                                 cell(&side.sentence)
                             )?;
+                        }
+                        if sides.len() > SHOWN_SIDES {
+                            writeln!(self.out, "  - and {} more", sides.len() - SHOWN_SIDES)?;
                         }
                     }
                 }
