@@ -141,11 +141,19 @@ fn places_relation(ra: &Report<'_>, a: &Event, rb: &Report<'_>, b: &Event) -> Pl
     if pa.is_empty() || pb.is_empty() {
         return Places::Unknown;
     }
+    // A name one report could not geocode ("La Victoria" alone is ambiguous) still matches
+    // the same name, or a place on the other's gazetteer path.
+    let named = |x: &DocEntity, path: &[String]| {
+        let name = crate::kb::normalize(&x.name);
+        path.iter().any(|p| crate::kb::normalize(p) == name)
+    };
     let related = |x: &DocEntity, y: &DocEntity| match (&x.place, &y.place) {
         (Some(p), Some(q)) => {
             p.admin_path.starts_with(&q.admin_path) || q.admin_path.starts_with(&p.admin_path)
         }
-        _ => x.key == y.key,
+        (Some(p), None) => named(y, &p.admin_path),
+        (None, Some(q)) => named(x, &q.admin_path),
+        (None, None) => crate::kb::normalize(&x.name) == crate::kb::normalize(&y.name),
     };
     if pa.iter().any(|x| pb.iter().any(|y| related(x, y))) {
         Places::Shared

@@ -103,25 +103,22 @@ Arrests in La Victoria
 Police arrested three suspects in La Victoria on Nov. 7. Los Gallegos is reportedly linked to Tren de Aragua. The gang's video said: "There will be no peace for Peruvians who support xenophobia." On Oct. 31, protesters gave Venezuelan extortionists three days to leave. Officers also seized two pistols.
 "#,
         expect![[r#"
-            event arrest (reported) 1 outlet(s): Wire A [2023-11-07..2023-11-07]
+            event arrest (reported) 2 outlet(s): Wire A, Wire B [2023-11-07..2023-11-07]
             event protest (reported) 2 outlet(s): Wire A, Wire B [2023-10-31..2023-10-31]
             event threat (reported) 2 outlet(s): Wire A, Wire B [2023-10-31..2023-10-31]
-            event arrest (reported) 1 outlet(s): Wire B [2023-11-07..2023-11-07]
             event seizure (reported) 1 outlet(s): Wire B [2023-10-31..2023-10-31]
+            conflict count: Sources disagree on how many were arrested in the arrest: 4 (Wire A) against 3 (Wire B).
+              Wire A: four arrested | "Police arrested four alleged members of Los Galleg"
+              Wire B: three arrested | "Police arrested three suspects in La Victoria on N"
+            conflict target: Sources disagree on whom the threat was aimed at: "all Venezuelan immigrants" (Wire A) against "Venezuelan extortionists" (Wire B).
+              Wire A: "all Venezuelan immigrants" | "During the Oct. 31 protests, demonstrators gave al"
+              Wire B: "Venezuelan extortionists" | "On Oct. 31, protesters gave Venezuelan extortionis"
             conflict quote: The quote “there will be no bread for peruvians who…” is worded differently: "bread" (Wire A) against "peace" (Wire B).
               Wire A: “There will be no bread for Peruvians who support xenophobia.” | "In a video, the gang said: \"There will be no bread"
               Wire B: “There will be no peace for Peruvians who support xenophobia.” | "The gang's video said: \"There will be no peace for"
             conflict relation: Sources differ in how sure they are that Los Gallegos belongs with Tren de Aragua: states it as fact (Wire A) against hedges or attributes it (Wire B).
               Wire A: part of (asserted): "Los Gallegos is part of Tren de Aragua." | "Los Gallegos is part of Tren de Aragua."
               Wire B: linked to (reported): "Los Gallegos is reportedly linked to Tren de Aragua." | "Los Gallegos is reportedly linked to Tren de Aragu"
-            unique event: Only Wire A reports the arrest.
-              Wire A: the arrest | "Police arrest gang members in Lima"
-            unique count: Only Wire A gives how many were arrested in the arrest: four arrested.
-              Wire A: four arrested | "Police arrested four alleged members of Los Galleg"
-            unique event: Only Wire B reports the arrest.
-              Wire B: the arrest | "Arrests in La Victoria"
-            unique count: Only Wire B gives how many were arrested in the arrest: three arrested.
-              Wire B: three arrested | "Police arrested three suspects in La Victoria on N"
             unique event: Only Wire B reports the seizure.
               Wire B: the seizure | "Officers also seized two pistols."
             framing hedging: Share of events and relations stated with a hedge: Wire A 0% (0 of 4), Wire B 20% (1 of 5).

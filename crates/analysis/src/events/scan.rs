@@ -272,6 +272,10 @@ fn describe(
                 "against" | "contra" | "targeting" | "on" => true,
                 // "an ultimatum to …", "un ultimátum a …": the one who receives it.
                 "a" | "to" => after,
+                // "gave Venezuelan extortionists three days to leave": the one given it.
+                "gave" | "give" | "gives" | "giving" | "dieron" | "dio" | "dan" | "daban" => {
+                    hit.kind == EventType::Threat
+                }
                 _ => false,
             })
         };
