@@ -364,10 +364,15 @@ fn voices(reports: &[Report<'_>], out: &mut Vec<Item>) {
 
 /// Counts and percentages with a counted noun that only one outlet gives and no event carries.
 fn statistics(reports: &[Report<'_>], out: &mut Vec<Item>) {
-    let mut all: Vec<(usize, f64, Unit)> = Vec::new();
+    // Each figure with whom it counts, so that "four drivers" and "cuatro presuntos
+    // integrantes" are two figures while "6,500 cases" and "6.500 denuncias" are one.
+    let kind_of = |report: &Report<'_>, q: &crate::quantities::Quantity| {
+        q.counted.and_then(|s| group_kind(report.article.slice(s)))
+    };
+    let mut all: Vec<(usize, f64, Unit, Option<GroupKind>)> = Vec::new();
     for (r, report) in originals(reports) {
         for q in &report.extraction.quantities {
-            all.push((r, q.value, q.unit));
+            all.push((r, q.value, q.unit, kind_of(report, q)));
         }
     }
     for (r, report) in originals(reports) {
@@ -381,10 +386,14 @@ fn statistics(reports: &[Report<'_>], out: &mut Vec<Item>) {
                     .any(|w| TIME_UNITS.contains(&w.to_lowercase().as_str()))
             });
             let worth = !duration
-                && (matches!(q.unit, Unit::Percent) || (counted.is_some() && q.value >= 10.0));
+                && (matches!(q.unit, Unit::Percent) || (counted.is_some() && q.value >= 2.0));
             let in_event = x.events.iter().any(|e| e.counts.iter().any(|c| c.quantity == i));
-            let elsewhere = all.iter().any(|&(other, value, unit)| {
-                reports[other].outlet != report.outlet && value == q.value && unit == q.unit
+            let kind = kind_of(report, q);
+            let elsewhere = all.iter().any(|&(other, value, unit, other_kind)| {
+                reports[other].outlet != report.outlet
+                    && value == q.value
+                    && unit == q.unit
+                    && other_kind == kind
             });
             // One figure once per report, however many times it is repeated.
             if !worth || in_event || elsewhere || given.contains(&q.value) {

@@ -121,6 +121,8 @@ Police arrested three suspects in La Victoria on Nov. 7. Los Gallegos is reporte
               Wire B: linked to (reported): "Los Gallegos is reportedly linked to Tren de Aragua." | "Los Gallegos is reportedly linked to Tren de Aragu"
             unique event: Only Wire B reports the seizure.
               Wire B: the seizure | "Officers also seized two pistols."
+            unique statistic: Only Wire B gives the figure "two pistols".
+              Wire B: two pistols | "Officers also seized two pistols."
             framing hedging: Share of events and relations stated with a hedge: Wire A 0% (0 of 4), Wire B 20% (1 of 5).
               Wire A: 0% hedged | ""
               Wire B: 20% hedged | "Los Gallegos is reportedly linked to Tren de Aragu"
