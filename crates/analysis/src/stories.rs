@@ -6,10 +6,15 @@
 //! every language, so they carry the cross-language match; words only help within one language.
 //!
 //! [`StoryIndex::add`] scores a report against the few stories that share a blocking key with it
-//! (entity and event keys, its rarest words), found through an inverted index whose overly common
-//! keys are dropped, so the cost per report stays flat as the corpus grows. A report joins the
-//! best story when the score clears [`StoryConfig::threshold`], else it opens a new one.
-//! Stories far apart in time are penalised, which keeps two riots months apart in two stories.
+//! (entity keys, events at a place, its rarest words), found through an inverted index that lists
+//! only the latest stories under each key; the stories sharing the most weight are scored. Work
+//! per report is bounded whatever the corpus size, so cost grows close to linearly; stories keep
+//! their heaviest keys only, which bounds memory per story. The score is a cosine over the
+//! language-neutral keys, blended with a cosine over words when the story has a report in the
+//! same language, with inverse report frequencies counted as reports arrive. It is lowered when
+//! most of the story's dated reports are far from the report's main date (two riots months
+//! apart stay two stories) and when the two sides' most-mentioned actors differ. A report joins
+//! the best story when the score clears [`StoryConfig::threshold`], else it opens a new one.
 //! A report that ingestion marked as a copy of an earlier report joins that report's story as a
 //! copy: it counts as the same outlet's text, not as confirmation.
 //!

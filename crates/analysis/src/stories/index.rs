@@ -29,6 +29,9 @@ pub struct StoryConfig {
     /// Stories listed under one key at most, the latest to take it up: news stories are local
     /// in time, and this bounds the work per report however common a key grows.
     pub max_postings: usize,
+    /// Keys a story keeps at most; past this its lightest quarter is dropped, which bounds
+    /// memory per story and keeps its heaviest keys, those that make it what it is.
+    pub max_story_keys: usize,
     /// Candidate stories scored per report at most, those sharing the most weight first.
     pub max_candidates: usize,
     /// A report's words used to find candidates: the rarest ones.
@@ -44,6 +47,7 @@ impl Default for StoryConfig {
             date_penalty: 0.6,
             lead_penalty: 0.7,
             max_postings: 32,
+            max_story_keys: 256,
             max_candidates: 10,
             blocking_words: 10,
         }
@@ -385,6 +389,9 @@ impl StoryIndex {
         for &(id, weight) in features {
             self.shift(story, id, weight);
         }
+        if self.stories[story].weights.len() > self.config.max_story_keys {
+            self.prune(story);
+        }
         let entry = &mut self.stories[story];
         entry.members.push(Member {
             document: signature.document.clone(),
@@ -448,6 +455,23 @@ impl StoryIndex {
             && entry.lead.is_none_or(|(lead, top)| new > top || (new == top && id < lead))
         {
             entry.lead = Some((id, new));
+        }
+    }
+
+    /// Drops a story's lightest keys, down to three quarters of the limit.
+    fn prune(&mut self, story: usize) {
+        let mut keys: Vec<(f32, u32)> =
+            self.stories[story].weights.iter().map(|(&id, &weight)| (weight, id)).collect();
+        keys.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let drop = keys.len().saturating_sub(self.config.max_story_keys * 3 / 4);
+        for &(weight, id) in &keys[..drop] {
+            self.shift(story, id, -weight);
+        }
+        if self.stories[story]
+            .lead
+            .is_some_and(|(id, _)| !self.stories[story].weights.contains_key(&id))
+        {
+            self.relead(story);
         }
     }
 

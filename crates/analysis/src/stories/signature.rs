@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use model::{Article, BlockKind, Language};
 
+use super::hash::FastMap;
 use crate::{dates::Precision, entities::EntityType, extract::Extraction, geo::PlaceKind};
 
 /// What kind of evidence a feature is; words are scored apart from the rest because they only
@@ -146,7 +147,8 @@ impl Signature {
                 add(Group::Number, format!("{value}:{}", quantity.unit.as_str()), 0.7);
             }
         }
-        let mut words: BTreeMap<String, (f32, bool)> = BTreeMap::new();
+        let mut words: FastMap<String, (f32, bool)> = FastMap::default();
+        let mut lower = String::new();
         for block in article.extraction_blocks() {
             let headline = block.kind == BlockKind::Headline;
             let start = article.tokens.partition_point(|token| token.start < block.span.start);
@@ -154,10 +156,16 @@ impl Signature {
                 if token.start >= block.span.end {
                     break;
                 }
-                if let Some(stem) = stem(article.slice(*token)) {
-                    let entry = words.entry(stem).or_default();
-                    entry.0 += 1.0;
-                    entry.1 |= headline;
+                if let Some(stem) = stem(article.slice(*token), &mut lower) {
+                    match words.get_mut(stem) {
+                        Some(entry) => {
+                            entry.0 += 1.0;
+                            entry.1 |= headline;
+                        }
+                        None => {
+                            words.insert(stem.to_string(), (1.0, headline));
+                        }
+                    }
                 }
             }
         }
@@ -200,19 +208,23 @@ fn month_key(date: NaiveDate) -> String {
 /// with "shooting" and "detenidos" with "detenido" without a language-specific stemmer.
 const STEM_CHARS: usize = 8;
 
-/// The lowercased, stemmed form of a content word, or `None` for stop words, numbers and short
-/// words.
-pub(crate) fn stem(token: &str) -> Option<String> {
-    if token.chars().count() < 3 || !token.chars().all(char::is_alphabetic) {
+/// The lowercased, stemmed form of a content word, written into `lower`, or `None` for stop
+/// words, numbers and short words.
+pub(crate) fn stem<'a>(token: &str, lower: &'a mut String) -> Option<&'a str> {
+    if token.len() < 3 || !token.chars().all(char::is_alphabetic) {
         return None;
     }
-    let lower = token.to_lowercase();
-    if STOP_WORDS.binary_search(&lower.as_str()).is_ok() {
+    lower.clear();
+    lower.extend(token.chars().flat_map(char::to_lowercase));
+    if lower.chars().nth(2).is_none() || STOP_WORDS.binary_search(&lower.as_str()).is_ok() {
         return None;
     }
-    let plural = lower.len() > 4 && lower.ends_with('s');
-    let word = if plural { &lower[..lower.len() - 1] } else { lower.as_str() };
-    Some(word.chars().take(STEM_CHARS).collect())
+    let word = match lower.strip_suffix('s') {
+        Some(singular) if lower.len() > 4 => singular,
+        _ => lower.as_str(),
+    };
+    let end = word.char_indices().nth(STEM_CHARS).map_or(word.len(), |(at, _)| at);
+    Some(&word[..end])
 }
 
 /// English and Spanish function words and reporting verbs, sorted for binary search.
