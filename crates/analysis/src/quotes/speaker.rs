@@ -160,7 +160,11 @@ pub(super) fn sentence_subject(doc: &Doc<'_>, lo: usize, cue: usize) -> Option<(
         }
         return (k > lo + 1).then_some((lo, k));
     }
-    while k < cue && (doc.is_capitalised(k) || matches!(doc.raw(k), "'s" | "’s")) {
+    // "Former Secretary of State Madeleine Albright": titles joined by "of" go on to the name.
+    let joins = |k: usize| {
+        matches!(doc.word(k), "of" | "de" | "del") && k + 1 < cue && doc.is_capitalised(k + 1)
+    };
+    while k < cue && (doc.is_capitalised(k) || matches!(doc.raw(k), "'s" | "’s") || joins(k)) {
         k += 1;
     }
     let named = k > lo

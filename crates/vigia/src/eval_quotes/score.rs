@@ -378,7 +378,8 @@ pub(super) fn score_document(text: &str, gold: &[GoldQuote], predicted: &[Predic
         } else {
             Outcome::SpeakerWrong
         };
-        outcomes.push((outcome, *gi, Some((ours.shown.clone(), written))));
+        let shown = format!("{} | gold name {}", ours.shown, gold_name.unwrap_or("-"));
+        outcomes.push((outcome, *gi, Some((shown, written))));
     }
     DocScore { direct, direct_exact, reported, reported_exact, outcomes }
 }
