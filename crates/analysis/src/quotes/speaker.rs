@@ -443,7 +443,18 @@ pub(super) fn leading(
     // "Kerry: "…"": a name and a colon.
     if open > lo + 1 && doc.raw(open - 1) == ":" {
         let (a, b) = noun_phrase_before(doc, lo, open - 1, quoted)?;
-        if doc.mention_in(doc.cover(a, b)).is_some() || doc.is_capitalised(a) && b - a <= 4 {
+        let mention = doc.mention_in(doc.cover(a, b));
+        if let Some((m, _, _)) = mention {
+            // "X agreed:": the speaker is the name, without the verb after it.
+            let end = doc.token_at(m.end);
+            if end > a && end < b && b - end <= 3 && (end..b).all(|t| !doc.is_capitalised(t)) {
+                return Some(Attribution {
+                    cue: doc.cover(end, open),
+                    speaker: Slot::Phrase(a, end),
+                });
+            }
+        }
+        if mention.is_some() || doc.is_capitalised(a) && b - a <= 4 {
             return Some(Attribution { cue: doc.tokens[open - 1], speaker: Slot::Phrase(a, b) });
         }
     }

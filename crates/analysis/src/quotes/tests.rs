@@ -469,3 +469,131 @@ Rosa Quispe said the market pays every week.
         "#]],
     );
 }
+
+#[test]
+fn pronoun_stands_for_the_person_a_sentence_opens_with_en() {
+    check(
+        r#"
+Gangs in Trujillo
+
+"The market pays every week," Luis García said.
+
+Carlos Mendoza arrived at the market on Monday with his brother.
+
+"They came back at night," he said.
+"#,
+        expect![[r#"
+            direct "The market pays every week," cue="said" speaker=name "Luis García" -> Luis García
+            direct "They came back at night," cue="said" speaker=pronoun "he" -> Carlos Mendoza
+        "#]],
+    );
+}
+
+#[test]
+fn pronoun_stands_for_the_person_a_sentence_opens_with_es() {
+    check(
+        r#"
+Extorsión en Trujillo
+
+“El mercado paga cada semana”, dijo Luis García.
+
+En la tarde del lunes, Carlos Mendoza llegó al mercado con su hermano.
+
+“Volvieron de noche”, dijo él.
+"#,
+        expect![[r#"
+            direct "El mercado paga cada semana" cue="dijo" speaker=name "Luis García" -> Luis García
+            direct "Volvieron de noche" cue="dijo" speaker=pronoun "él" -> Carlos Mendoza
+        "#]],
+    );
+}
+
+#[test]
+fn paragraph_ending_in_a_colon_introduces_the_next_quote_en() {
+    check(
+        r#"
+Fear in the market
+
+"We pay every week," Rosa Quispe said.
+
+Market vendor Carlos Mendoza agreed:
+
+"Nobody protects us from these men. The police never come."
+"#,
+        expect![[r#"
+            direct "We pay every week," cue="said" speaker=name "Rosa Quispe" -> Rosa Quispe
+            direct "Nobody protects us from these men. The police never come." cue="agreed:" speaker=description "Market vendor Carlos Mendoza" -> Carlos Mendoza
+        "#]],
+    );
+}
+
+#[test]
+fn paragraph_ending_in_a_colon_introduces_the_next_quote_es() {
+    check(
+        r#"
+Miedo en el mercado
+
+“Pagamos cada semana”, dijo Rosa Quispe.
+
+El comerciante Carlos Mendoza declaró:
+
+“Nadie nos protege de estos hombres. La policía nunca viene.”
+"#,
+        expect![[r#"
+            direct "Pagamos cada semana" cue="dijo" speaker=name "Rosa Quispe" -> Rosa Quispe
+            direct "Nadie nos protege de estos hombres. La policía nunca viene." cue="declaró" speaker=description "El comerciante Carlos Mendoza" -> Carlos Mendoza
+        "#]],
+    );
+}
+
+#[test]
+fn continuation_goes_to_a_newer_subject_en() {
+    check(
+        r#"
+Fear in the market
+
+"We pay every week," Rosa Quispe said.
+
+Carlos Mendoza praised the new police chief on Monday.
+
+"He listens to the vendors and he sends patrols at night."
+"#,
+        expect![[r#"
+            direct "We pay every week," cue="said" speaker=name "Rosa Quispe" -> Rosa Quispe
+            direct "He listens to the vendors and he sends patrols at night." speaker=pronoun -> Carlos Mendoza
+        "#]],
+    );
+}
+
+#[test]
+fn continuation_goes_to_a_newer_subject_es() {
+    check(
+        r#"
+Miedo en el mercado
+
+“Pagamos cada semana”, dijo Rosa Quispe.
+
+Carlos Mendoza elogió el lunes al nuevo jefe policial.
+
+“Escucha a los comerciantes y manda patrullas de noche.”
+"#,
+        expect![[r#"
+            direct "Pagamos cada semana" cue="dijo" speaker=name "Rosa Quispe" -> Rosa Quispe
+            direct "Escucha a los comerciantes y manda patrullas de noche." speaker=pronoun -> Carlos Mendoza
+        "#]],
+    );
+}
+
+#[test]
+fn subject_with_a_title_of_before_a_participle_cue() {
+    check(
+        r#"
+Elections in Peru
+
+Former Minister of Justice Ana Torres urged voters to stay calm, saying, "The count will be clean and fast."
+"#,
+        expect![[r#"
+            direct "The count will be clean and fast." cue="saying" speaker=name "Former Minister of Justice Ana Torres" -> Justice Ana Torres
+        "#]],
+    );
+}
