@@ -212,7 +212,7 @@ fn speech_subjects(doc: &Doc<'_>) -> Vec<(usize, usize)> {
         while t < doc.len() && lexicon::is_adverb_or_auxiliary(doc.word(t)) {
             t += 1;
         }
-        if t < doc.len() && lexicon::is_speech_verb(doc.word(t)) {
+        if t < doc.len() && doc.is_speech_verb(t) {
             out.push((span.start, *entity));
         }
     }

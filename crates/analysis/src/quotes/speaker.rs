@@ -46,7 +46,7 @@ fn stops(doc: &Doc<'_>, i: usize, quoted: &[bool]) -> bool {
         return !matches!(raw, "'s" | "’s" | "-" | "&" | "'" | "’");
     }
     let word = doc.word(i);
-    lexicon::ends_phrase(word) || lexicon::is_speech_verb(word) || is_finite_auxiliary(word)
+    lexicon::ends_phrase(word) || doc.is_speech_verb(i) || is_finite_auxiliary(word)
 }
 
 /// Finite auxiliaries: a phrase holding one is a clause, not a subject.
@@ -207,7 +207,32 @@ fn noun_phrase_before(
         && (k..end).all(|t| !doc.is_capitalised(t))
     {
         // Plural heads without a determiner still name a speaker: "police said", "officials said".
-        if end - k > 2 {
+        // Adverbs and particles are not heads: "informally said", "yet again said".
+        let adverbial = (k..end).any(|t| {
+            let word = doc.word(t);
+            word.ends_with("ly")
+                || matches!(
+                    word,
+                    "again"
+                        | "yet"
+                        | "even"
+                        | "for"
+                        | "also"
+                        | "too"
+                        | "then"
+                        | "still"
+                        | "just"
+                        | "only"
+                        | "not"
+                        | "n't"
+                        | "never"
+                        | "once"
+                        | "later"
+                        | "ago"
+                        | "giving"
+                )
+        });
+        if end - k > 2 || adverbial {
             return None;
         }
     }
@@ -319,7 +344,7 @@ pub(super) fn phrase_after(
         && !quoted[k]
         && (doc.is_word(k) || matches!(doc.raw(k), "'s" | "’s" | "-" | "&"))
         && !(k > from && ends_after(doc.word(k)))
-        && !lexicon::is_speech_verb(doc.word(k))
+        && !doc.is_speech_verb(k)
     {
         k += 1;
     }
@@ -361,15 +386,13 @@ pub(super) fn trailing(
         || lo == 0
         || matches!(doc.raw(lo - 1), "," | "?" | "!" | "—" | "–")
         || (lo >= 2 && matches!(doc.raw(lo - 2), "," | "?" | "!" | "…" | "."));
-    let cue_next = lexicon::is_speech_verb(doc.word(k))
-        || (lexicon::is_pronoun(doc.word(k))
-            && k + 1 < hi
-            && lexicon::is_speech_verb(doc.word(k + 1)));
+    let cue_next = doc.is_speech_verb(k)
+        || (lexicon::is_pronoun(doc.word(k)) && k + 1 < hi && doc.is_speech_verb(k + 1));
     if !ends_clause && !cue_next {
         return None;
     }
     let n = source_cue(doc, k);
-    if n > 0 || lexicon::is_speech_verb(doc.word(k)) {
+    if n > 0 || doc.is_speech_verb(k) {
         // Inverted: the cue comes first.
         let cue_end = if n > 0 { k + n } else { k + 1 };
         let cue = if n > 0 { doc.cover(k, cue_end) } else { cue_span(doc, k, hi, quoted) };
@@ -381,9 +404,8 @@ pub(super) fn trailing(
         return Some(Attribution { cue, speaker });
     }
     let limit = hi.min(k + 16);
-    let c = (k..limit).find(|&t| {
-        !quoted[t] && (lexicon::is_speech_verb(doc.word(t)) || source_cue(doc, t) > 0)
-    })?;
+    let c =
+        (k..limit).find(|&t| !quoted[t] && (doc.is_speech_verb(t) || source_cue(doc, t) > 0))?;
     if (k..c).any(|t| quoted[t] || matches!(doc.raw(t), "." | ";" | ":" | "?" | "!")) {
         return None;
     }
@@ -420,7 +442,7 @@ pub(super) fn leading(
             let (a, b) = phrase_after(doc, c + n, open, quoted)?;
             return Some(Attribution { cue: doc.cover(c, c + n), speaker: Slot::Phrase(a, b) });
         }
-        if lexicon::is_speech_verb(doc.word(c)) {
+        if doc.is_speech_verb(c) {
             let cue = cue_span(doc, c, open, quoted);
             let far = lexicon::is_participle(doc.word(c))
                 || (c > lo && matches!(doc.word(c - 1), "and" | "y" | ","));

@@ -597,3 +597,36 @@ Former Minister of Justice Ana Torres urged voters to stay calm, saying, "The co
         "#]],
     );
 }
+
+#[test]
+fn capitalised_speech_verb_inside_a_name_is_no_cue() {
+    check(
+        r#"
+Trade and crime
+
+Luis García said on Monday that the United States has become a "dumping ground for stolen goods from every port."
+
+Los Estados Unidos Dice que la frontera es "un coladero para las armas de las bandas".
+"#,
+        expect![[r#"
+            direct "dumping ground for stolen goods from every port." cue="said" speaker=name "Luis García" -> Luis García
+            direct "un coladero para las armas de las bandas" speaker=pronoun -> Luis García
+        "#]],
+    );
+}
+
+#[test]
+fn adverbs_are_not_speakers() {
+    check(
+        r#"
+Fear in the market
+
+Carlos Mendoza met the vendors on Monday.
+
+Asked about the gangs, informally said "we will send patrols every night to the market."
+"#,
+        expect![[r#"
+            direct "we will send patrols every night to the market."
+        "#]],
+    );
+}
