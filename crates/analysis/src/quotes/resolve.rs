@@ -229,14 +229,15 @@ fn sentence_subjects(doc: &Doc<'_>, quoted: &[model::Span]) -> Vec<(usize, usize
             continue;
         }
         let first = doc.token_at(sentence.start);
-        let Some(&(m, entity, kind)) = doc
+        let Some(&(m, entity, _)) = doc
             .mentions_before(sentence.end)
             .take_while(|(m, _, _)| m.start >= sentence.start)
+            .filter(|(_, _, kind)| *kind == EntityType::Person)
             .last()
         else {
             continue;
         };
-        if kind != EntityType::Person || quoted.iter().any(|q| q.contains(m)) {
+        if quoted.iter().any(|q| q.contains(m)) {
             continue;
         }
         let at = doc.token_at(m.start);
@@ -247,12 +248,40 @@ fn sentence_subjects(doc: &Doc<'_>, quoted: &[model::Span]) -> Vec<(usize, usize
         });
         let after_adjunct = at > first + 1
             && doc.raw(at - 1) == ","
-            && lexicon::is_opening_adjunct(doc.word(first));
+            && (lexicon::is_opening_adjunct(doc.word(first)) || opens_clause(doc.word(first)));
         if titles || after_adjunct {
             out.push((m.start, entity));
         }
     }
     out
+}
+
+/// Words that open an adjunct clause before a sentence's subject ("Speaking at a town hall,
+/// Trump went after Bush", "Since launching his bid, X has …").
+fn opens_clause(word: &str) -> bool {
+    matches!(
+        word,
+        "since"
+            | "while"
+            | "as"
+            | "when"
+            | "speaking"
+            | "asked"
+            | "despite"
+            | "although"
+            | "though"
+            | "following"
+            | "instead"
+            | "now"
+            | "still"
+            | "desde"
+            | "mientras"
+            | "cuando"
+            | "aunque"
+            | "consultado"
+            | "consultada"
+            | "según"
+    )
 }
 
 /// An entity's gender from its name's first word, or from a title before one of its mentions.

@@ -630,3 +630,41 @@ Asked about the gangs, informally said "we will send patrols every night to the 
         "#]],
     );
 }
+
+#[test]
+fn subject_after_an_opening_clause_en() {
+    check(
+        r#"
+Gangs in Trujillo
+
+"The market pays every week," Luis García said.
+
+Speaking at the market in Trujillo, Carlos Mendoza walked with the vendors.
+
+"We will not leave the vendors alone," he said.
+"#,
+        expect![[r#"
+            direct "The market pays every week," cue="said" speaker=name "Luis García" -> Luis García
+            direct "We will not leave the vendors alone," cue="said" speaker=pronoun "he" -> Carlos Mendoza
+        "#]],
+    );
+}
+
+#[test]
+fn subject_after_an_opening_clause_es() {
+    check(
+        r#"
+Extorsión en Trujillo
+
+“El mercado paga cada semana”, dijo Luis García.
+
+Mientras recorría el mercado de Trujillo, Carlos Mendoza caminó con los comerciantes.
+
+“No vamos a dejar solos a los comerciantes”, afirmó él.
+"#,
+        expect![[r#"
+            direct "El mercado paga cada semana" cue="dijo" speaker=name "Luis García" -> Luis García
+            direct "No vamos a dejar solos a los comerciantes" cue="afirmó" speaker=pronoun "él" -> Carlos Mendoza
+        "#]],
+    );
+}
