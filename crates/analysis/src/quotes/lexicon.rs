@@ -29,7 +29,12 @@ pub(super) fn is_speech_verb(word: &str) -> bool {
             | "described" | "describes" | "describing" | "called" | "calls" | "calling" | "pledged"
             | "expressed" | "touted" | "blasted" | "slammed" | "mocked" | "dubbed" | "labeled"
             | "labelled" | "branded" | "praised" | "hailed" | "recounted" | "chanted" | "tweet"
-            | "tweets" | "tweeting"
+            | "tweets" | "tweeting" | "charged" | "retorted" | "interjected" | "snapped"
+            | "scoffed" | "mused" | "lamented" | "reiterated" | "wondered" | "whispered"
+            | "dijeron" | "señalaron" | "explicaron" | "aseguraron" | "indicaron" | "afirmaron"
+            | "declararon" | "denunciaron" | "informaron" | "agregaron" | "añadieron"
+            | "manifestaron" | "sostuvieron" | "advirtieron" | "precisaron" | "detallaron"
+            | "lamentó" | "espetó" | "recordó" | "opinó" | "cuestionó" | "prosiguió"
     )
 }
 

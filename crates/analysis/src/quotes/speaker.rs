@@ -162,7 +162,12 @@ pub(super) fn sentence_subject(doc: &Doc<'_>, lo: usize, cue: usize) -> Option<(
     }
     // "Former Secretary of State Madeleine Albright": titles joined by "of" go on to the name.
     let joins = |k: usize| {
-        matches!(doc.word(k), "of" | "de" | "del") && k + 1 < cue && doc.is_capitalised(k + 1)
+        let word = doc.word(k);
+        (matches!(word, "of" | "de" | "del")
+            || lexicon::is_role(word)
+            || lexicon::is_person_noun(word))
+            && k + 1 < cue
+            && doc.is_capitalised(k + 1)
     };
     while k < cue && (doc.is_capitalised(k) || matches!(doc.raw(k), "'s" | "’s") || joins(k)) {
         k += 1;
@@ -385,7 +390,11 @@ pub(super) fn trailing(
     let ends_clause = k > lo
         || lo == 0
         || matches!(doc.raw(lo - 1), "," | "?" | "!" | "—" | "–")
-        || (lo >= 2 && matches!(doc.raw(lo - 2), "," | "?" | "!" | "…" | "."));
+        || (lo >= 2 && matches!(doc.raw(lo - 2), "," | "?" | "!" | "…" | "."))
+        // `…,’” X continued`: a quote inside the quote closes first.
+        || (lo >= 3
+            && matches!(doc.raw(lo - 2), "’" | "'")
+            && matches!(doc.raw(lo - 3), "," | "?" | "!" | "…" | "."));
     let cue_next = doc.is_speech_verb(k)
         || (lexicon::is_pronoun(doc.word(k)) && k + 1 < hi && doc.is_speech_verb(k + 1));
     if !ends_clause && !cue_next {

@@ -668,3 +668,37 @@ Mientras recorría el mercado de Trujillo, Carlos Mendoza caminó con los comerc
         "#]],
     );
 }
+
+#[test]
+fn attribution_after_a_quote_inside_the_quote() {
+    check(
+        r#"
+Fear in the market
+
+"They told us, 'Pay or we burn the stall,'" Rosa Quispe continued.
+
+Party founder Carlos Mendoza urged the police to act, saying, "We cannot wait another week."
+"#,
+        expect![[r#"
+            direct "They told us, 'Pay or we burn the stall,'" cue="continued" speaker=name "Rosa Quispe" -> Rosa Quispe
+            direct "We cannot wait another week." cue="saying" speaker=description "Party founder Carlos Mendoza" -> Carlos Mendoza
+        "#]],
+    );
+}
+
+#[test]
+fn plural_and_new_speech_verbs_es() {
+    check(
+        r#"
+Extorsión en Trujillo
+
+“Nos cobran cada semana”, señalaron los comerciantes del mercado.
+
+“No vamos a pagar más”, espetó Rosa Quispe.
+"#,
+        expect![[r#"
+            direct "Nos cobran cada semana" cue="señalaron" speaker=description "los comerciantes del mercado" -> ?
+            direct "No vamos a pagar más" cue="espetó" speaker=name "Rosa Quispe" -> Rosa Quispe
+        "#]],
+    );
+}
