@@ -254,3 +254,19 @@ pub(super) fn is_person_noun(word: &str) -> bool {
             | "empresario" | "empresaria" | "dirigente" | "líder" | "abogado" | "abogada"
     )
 }
+
+/// Nouns for an organisation that news uses for one named before ("the agency", "la fiscalía").
+#[rustfmt::skip]
+pub(super) fn is_body_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "agency" | "group" | "commission" | "committee" | "ministry" | "department" | "board"
+            | "network" | "newspaper" | "paper" | "campaign" | "company" | "firm" | "party"
+            | "organization" | "organisation" | "foundation" | "council" | "court" | "union"
+            | "institution" | "office" | "bureau" | "administration" | "government"
+            | "agencia" | "comisión" | "comité" | "ministerio" | "departamento" | "junta"
+            | "cadena" | "diario" | "periódico" | "campaña" | "empresa" | "firma" | "partido"
+            | "organización" | "fundación" | "consejo" | "tribunal" | "corte" | "sindicato"
+            | "institución" | "oficina" | "fiscalía" | "gobierno" | "procuraduría"
+    )
+}

@@ -166,7 +166,9 @@ fn classify(doc: &Doc<'_>, a: usize, b: usize, history: &History) -> Speaker {
             Speaker { span: Some(span), kind: SpeakerKind::Name, entity: by_alias(doc, b) }
         }
         None => {
-            let entity = linked(doc, a, b).or_else(|| epithet(doc, a, b, history));
+            let entity = linked(doc, a, b)
+                .or_else(|| epithet(doc, a, b, history))
+                .or_else(|| body(doc, a, b));
             Speaker { span: Some(span), kind: SpeakerKind::Description, entity }
         }
     }
@@ -199,6 +201,18 @@ fn epithet(doc: &Doc<'_>, a: usize, b: usize, history: &History) -> Option<usize
     let named = history.subjects[..before(&history.subjects)].iter().rev().find(|(_, e)| fits(*e));
     let topic = history.topics[..before(&history.topics)].iter().rev().find(|(_, e)| fits(*e));
     [spoke, named, topic].into_iter().flatten().max_by_key(|(p, _)| *p).map(|(_, e)| *e)
+}
+
+/// "the agency", "the campaign", "la fiscalía": a definite description headed by a word for
+/// an organisation is the organisation named last before it.
+fn body(doc: &Doc<'_>, a: usize, b: usize) -> Option<usize> {
+    if !matches!(doc.word(a), "the" | "its" | "el" | "la") || b - a > 4 {
+        return None;
+    }
+    if !lexicon::is_body_noun(doc.word(b - 1)) {
+        return None;
+    }
+    nearest(doc, doc.tokens[a].start, |kind| kind == EntityType::Organization)
 }
 
 /// Person mentions right before a speech verb, give or take adverbs, by position.

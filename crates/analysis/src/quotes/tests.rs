@@ -702,3 +702,24 @@ Extorsión en Trujillo
         "#]],
     );
 }
+
+#[test]
+fn organisation_description_links_to_the_last_organisation() {
+    check(
+        r#"
+Extortion in Lima
+
+The National Police of Peru arrested four men in Comas on Monday.
+
+"The gang charged every bus line in the district," the agency said.
+
+La Fiscalía de la Nación abrió una investigación contra la banda.
+
+“Los detenidos serán acusados de extorsión”, informó la fiscalía.
+"#,
+        expect![[r#"
+            direct "The gang charged every bus line in the district," cue="said" speaker=description "the agency" -> National Police of Peru
+            direct "Los detenidos serán acusados de extorsión" cue="informó" speaker=description "la fiscalía" -> Ministerio Público - Fiscalía de la Nación
+        "#]],
+    );
+}
