@@ -43,11 +43,27 @@ pub(super) fn resolve(doc: &Doc<'_>, raw: Vec<RawQuote>) -> Vec<Quote> {
         let speaker = match quote.speaker {
             Slot::None => None,
             Slot::Phrase(a, b) => Some(classify(doc, a, b, &history)),
-            Slot::Null => Some(Speaker {
-                span: None,
-                kind: SpeakerKind::Pronoun,
-                entity: history.person.or(history.named),
-            }),
+            Slot::Null => {
+                // "“…”, dijo.": like a pronoun, the person the last sentences are about.
+                let at = quote.covers.start;
+                let before = |list: &[(usize, usize)]| {
+                    list[..list.partition_point(|(p, _)| *p < at)].last().copied()
+                };
+                let latest = [
+                    history.people.last().copied(),
+                    before(&history.subjects),
+                    before(&history.topics),
+                ]
+                .into_iter()
+                .flatten()
+                .max_by_key(|(p, _)| *p)
+                .map(|(_, e)| e);
+                Some(Speaker {
+                    span: None,
+                    kind: SpeakerKind::Pronoun,
+                    entity: latest.or(history.person).or(history.named),
+                })
+            }
             Slot::Continue => {
                 // "Valastro praised Christie. ¶ “…”": a person named before a speech verb
                 // after the last quote speaks now.

@@ -723,3 +723,22 @@ La Fiscalía de la Nación abrió una investigación contra la banda.
         "#]],
     );
 }
+
+#[test]
+fn subjectless_cue_takes_the_sentence_subject_es() {
+    check(
+        r#"
+Extorsión en Trujillo
+
+“El mercado paga cada semana”, dijo Luis García.
+
+Carlos Mendoza caminó con los comerciantes por el mercado.
+
+“No vamos a dejarlos solos”, dijo.
+"#,
+        expect![[r#"
+            direct "El mercado paga cada semana" cue="dijo" speaker=name "Luis García" -> Luis García
+            direct "No vamos a dejarlos solos" cue="dijo" speaker=pronoun -> Carlos Mendoza
+        "#]],
+    );
+}
