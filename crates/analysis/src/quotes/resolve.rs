@@ -41,6 +41,20 @@ pub(super) fn resolve(doc: &Doc<'_>, raw: Vec<RawQuote>) -> Vec<Quote> {
     let mut out = Vec::with_capacity(raw.len());
     for quote in raw {
         let speaker = match quote.speaker {
+            // "Dr. X pondered who might “…”": an uncredited quote belongs to the person its
+            // paragraph is about, up to its own sentence.
+            Slot::None if quote.kind == QuoteKind::Direct => {
+                let at = quote.covers.start;
+                let block = doc.block_of[doc.token_at(at)];
+                history.topics[..history.topics.partition_point(|(p, _)| *p < at)]
+                    .last()
+                    .filter(|(p, _)| doc.block_of[doc.token_at(*p)] == block)
+                    .map(|&(_, entity)| Speaker {
+                        span: None,
+                        kind: SpeakerKind::Pronoun,
+                        entity: Some(entity),
+                    })
+            }
             Slot::None => None,
             Slot::Phrase(a, b) => Some(classify(doc, a, b, &history)),
             Slot::Null => {

@@ -90,7 +90,11 @@ pub(super) fn phrase_before(
     quoted: &[bool],
 ) -> Option<(usize, usize)> {
     let mut e = end;
-    while e > lo && lexicon::is_adverb_or_auxiliary(doc.word(e - 1)) {
+    // Adverbs, auxiliaries and Spanish clitics ("Rosa Quispe se preguntó") are not the subject.
+    while e > lo
+        && (lexicon::is_adverb_or_auxiliary(doc.word(e - 1))
+            || matches!(doc.word(e - 1), "se" | "le" | "les" | "nos" | "me"))
+    {
         e -= 1;
     }
     if e == lo {

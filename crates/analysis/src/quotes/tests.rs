@@ -742,3 +742,32 @@ Carlos Mendoza caminó con los comerciantes por el mercado.
         "#]],
     );
 }
+
+#[test]
+fn uncredited_quote_goes_to_its_paragraph_subject() {
+    check(
+        r#"
+Fear in the market
+
+"The market pays every week," Luis García said.
+
+The market opened in 1990.
+
+It has 400 stalls.
+
+Most of them sell fruit.
+
+Carlos Mendoza doubts the vendors can keep paying "before every stall in the market closes for good."
+
+En Trujillo, Rosa Quispe duda que puedan seguir pagando “antes de que cierren todos los puestos del mercado”.
+
+Rosa Quispe se preguntó “cuánto tiempo más podrán pagar los comerciantes del mercado”.
+"#,
+        expect![[r#"
+            direct "The market pays every week," cue="said" speaker=name "Luis García" -> Luis García
+            direct "before every stall in the market closes for good." speaker=pronoun -> Carlos Mendoza
+            direct "antes de que cierren todos los puestos del mercado" speaker=pronoun -> Rosa Quispe
+            direct "cuánto tiempo más podrán pagar los comerciantes del mercado" cue="preguntó" speaker=name "Rosa Quispe" -> Rosa Quispe
+        "#]],
+    );
+}
