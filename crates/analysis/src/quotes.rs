@@ -24,7 +24,11 @@
 //!
 //! A quote with no attribution is a scare quote ([`QuoteKind::Scare`], no speaker) when it is one
 //! to three words long; otherwise it is direct, and outside the headline it continues the last
-//! speaker when it opens its paragraph or comes within two paragraphs of the last credited quote.
+//! speaker when it opens its paragraph or comes within two paragraphs of the last credited quote
+//! (or a person named before a speech verb, or opening a sentence, since that quote). A
+//! paragraph ending in a colon (`X echoed:`) credits the quote that opens the next one. An
+//! uncredited direct quote otherwise goes to the person an earlier sentence of its paragraph
+//! opens with ("Dr. X pondered who might “…”").
 //!
 //! # Reported speech
 //! Per sentence, the first of: `X said (that) …`, `X told Y that …`, `X dijo que …` (a speech
@@ -33,14 +37,20 @@
 //! up to the end of the sentence. A clause holding a quotation is left to the direct finder.
 //!
 //! # Speakers
-//! A lone pronoun resolves to the last speaker who is a person ("he", "she", "ella") or the
-//! last resolved speaker ("they"); with none, to the nearest person (or organisation) mentioned
-//! before it. Continuations and Spanish subjectless cues ("dijo") take the last speaker, with
+//! A lone pronoun ("he", "she", "ella") resolves to the latest of: the last speaker who is a
+//! person, a person named right before a speech verb, and the person a sentence outside quotes
+//! opens with (give or take titles or an opening clause: "Speaking in Lima, X …"), of the
+//! pronoun's gender when known; "they" to the last resolved speaker; with none, to the nearest
+//! person (or organisation) mentioned before it. A cue with no subject ("dijo") works the same
+//! way without gender. Continuations and Spanish subjectless cues ("dijo") take the last speaker, with
 //! no span. A phrase holding a name at its head is a [`SpeakerKind::Name`]; other phrases are
 //! descriptions, linked to an entity as `resolve::linked` documents: gang words link to the
 //! criminal group named nearby (the one in a sentence about a video first, when the
 //! description mentions a video), role words to the person the text gives that role, and
-//! otherwise a name inside the description ("a spokesman for the PNP") is the link.
+//! otherwise a name inside the description ("a spokesman for the PNP") is the link; a definite
+//! epithet ("the Florida senator") is the last speaker, and a word for an organisation ("the
+//! agency", "la fiscalía") the organisation named last. A capitalised speech verb inside a body
+//! sentence ("the United States has") is part of a name, not a cue.
 
 mod direct;
 mod doc;

@@ -22,6 +22,10 @@
 //!   proper-name speaker of the nearest earlier gold attribution in the document. The part
 //!   before the first comma is the name. Ours is the resolved entity's name, else the speaker
 //!   text when we read it as a name. They match when one holds the other's last word.
+//!   The derived name is a guess: "the Florida senator" counts as a name (it holds a capital),
+//!   and a pronoun's gold name is whoever was credited last, not who it stands for;
+//! - resolved where the gold speaker is written as a name: the same, only over quotes whose
+//!   gold speaker text is a name that does not open with a determiner, so no gold name is derived.
 
 use std::{
     io::{BufRead, IsTerminal},
@@ -62,6 +66,11 @@ pub(crate) struct QuoteScore {
     pub(crate) speaker_as_written: f64,
     /// Matched direct quotes whose resolved speaker names the gold (derived) name.
     pub(crate) speaker_resolved: f64,
+    /// The same, only over matched quotes whose gold speaker is itself written as a name (not
+    /// a pronoun, a description or nothing), where the gold name is not derived.
+    pub(crate) speaker_resolved_named_gold: f64,
+    /// How many matched quotes have a gold speaker written as a name.
+    pub(crate) speaker_named_gold: usize,
     /// Gold direct quotes by outcome.
     pub(crate) outcomes: Vec<(String, usize)>,
     /// Documents per second through finish, entities and quotes on one thread.
@@ -106,6 +115,7 @@ pub(crate) fn run(
     let mut score = QuoteScore { documents: records.len(), ..QuoteScore::default() };
     let mut counts = [0usize; Outcome::ALL.len()];
     let (mut as_written, mut matched_direct) = (0usize, 0usize);
+    let (mut named_gold, mut named_right) = (0usize, 0usize);
     let mut shown = [0usize; Outcome::ALL.len()];
     let mut total = Duration::ZERO;
     let mut in_quotes = Duration::ZERO;
@@ -138,6 +148,10 @@ pub(crate) fn run(
             if let Some(pred) = pred {
                 matched_direct += 1;
                 as_written += usize::from(pred.1);
+                if record.quotes[*gold].speaker_text.as_deref().is_some_and(written_as_name) {
+                    named_gold += 1;
+                    named_right += usize::from(*outcome == Outcome::Right);
+                }
             }
             if *outcome != Outcome::Right && shown[*outcome as usize] < examples {
                 shown[*outcome as usize] += 1;
@@ -158,6 +172,8 @@ pub(crate) fn run(
     bar.finish_and_clear();
     score.speaker_as_written = ratio(as_written, matched_direct);
     score.speaker_resolved = ratio(counts[Outcome::Right as usize], matched_direct);
+    score.speaker_resolved_named_gold = ratio(named_right, named_gold);
+    score.speaker_named_gold = named_gold;
     score.outcomes =
         Outcome::ALL.iter().map(|o| (o.as_str().to_string(), counts[*o as usize])).collect();
     score.docs_per_second = records.len() as f64 / total.as_secs_f64().max(1e-9);
@@ -170,6 +186,18 @@ pub(crate) fn run(
         print_table(&score, out)?;
     }
     Ok(score)
+}
+
+/// A gold speaker text that is a name as written: a proper name that does not open with a
+/// determiner or pronoun ("the Florida senator", "his wife" are descriptions).
+fn written_as_name(speaker: &str) -> bool {
+    let first = speaker
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .unwrap_or_default();
+    score::proper_name(speaker).is_some()
+        && !score::PRONOUNS_AND_DETERMINERS.contains(&first.as_str())
 }
 
 fn check_record(record: &Record) -> anyhow::Result<()> {
@@ -208,6 +236,11 @@ fn print_table(score: &QuoteScore, out: &mut dyn std::io::Write) -> std::io::Res
         out,
         "speaker on matched direct quotes: as written {:.3}, resolved {:.3}",
         score.speaker_as_written, score.speaker_resolved
+    )?;
+    writeln!(
+        out,
+        "speaker resolved where the gold speaker is written as a name (no derived gold name): {:.3} of {}",
+        score.speaker_resolved_named_gold, score.speaker_named_gold
     )?;
     writeln!(out)?;
     writeln!(out, "gold direct quotes by outcome:")?;

@@ -266,12 +266,22 @@ pub(super) fn find(doc: &Doc<'_>, quoted: &mut [bool]) -> Vec<RawQuote> {
             let lo = sentence_start(doc, first.open);
             attribution = speaker::leading(doc, lo, first.open, quoted);
         }
+        // `Jared Potts echoed: ¶ "…"`: a paragraph ending in a colon introduces the quote that
+        // opens the next one.
+        let starts_paragraph = first.open == doc.token_at(doc.blocks[first.block].0.start);
+        if attribution.is_none() && !is_dialogue && starts_paragraph && first.open > 0 {
+            let colon = first.open - 1;
+            if doc.raw(colon) == ":" && doc.block_of[colon] + 1 == first.block && !quoted[colon] {
+                let lo = sentence_start(doc, colon);
+                attribution = speaker::leading(doc, lo, colon + 1, quoted)
+                    .filter(|found| !matches!(found.speaker, Slot::Null));
+            }
+        }
         let words: usize = members
             .iter()
             .map(|&m| (segs[m].first..segs[m].end).filter(|&t| doc.is_word(t)).count())
             .sum();
         let headline = doc.blocks[first.block].1;
-        let starts_paragraph = first.open == doc.token_at(doc.blocks[first.block].0.start);
         let (kind, cue, slot) = match attribution {
             Some(found) => (QuoteKind::Direct, Some(found.cue), found.speaker),
             None if words <= 3 && members.len() == 1 && !is_dialogue => {

@@ -93,6 +93,16 @@ impl<'a> Doc<'a> {
         self.raw(i).chars().next().is_some_and(char::is_alphanumeric)
     }
 
+    /// True when the token is a speech verb: a capitalised one inside a body sentence is part
+    /// of a name ("the United States has").
+    pub(super) fn is_speech_verb(&self, i: usize) -> bool {
+        super::lexicon::is_speech_verb(self.word(i))
+            && (!self.is_capitalised(i)
+                || i == 0
+                || self.sentence_of[i - 1] != self.sentence_of[i]
+                || self.blocks[self.block_of[i]].1)
+    }
+
     /// True when the token starts with a capital letter.
     pub(super) fn is_capitalised(&self, i: usize) -> bool {
         self.raw(i).chars().next().is_some_and(char::is_uppercase)

@@ -29,7 +29,12 @@ pub(super) fn is_speech_verb(word: &str) -> bool {
             | "described" | "describes" | "describing" | "called" | "calls" | "calling" | "pledged"
             | "expressed" | "touted" | "blasted" | "slammed" | "mocked" | "dubbed" | "labeled"
             | "labelled" | "branded" | "praised" | "hailed" | "recounted" | "chanted" | "tweet"
-            | "tweets" | "tweeting"
+            | "tweets" | "tweeting" | "charged" | "retorted" | "interjected" | "snapped"
+            | "scoffed" | "mused" | "lamented" | "reiterated" | "wondered" | "whispered"
+            | "dijeron" | "señalaron" | "explicaron" | "aseguraron" | "indicaron" | "afirmaron"
+            | "declararon" | "denunciaron" | "informaron" | "agregaron" | "añadieron"
+            | "manifestaron" | "sostuvieron" | "advirtieron" | "precisaron" | "detallaron"
+            | "lamentó" | "espetó" | "recordó" | "opinó" | "cuestionó" | "prosiguió"
     )
 }
 
@@ -247,5 +252,21 @@ pub(super) fn is_person_noun(word: &str) -> bool {
             | "hopeful" | "contender" | "politician" | "leader" | "republican" | "democrat"
             | "businessman's" | "activist" | "lawyer" | "attorney" | "hombre" | "mujer"
             | "empresario" | "empresaria" | "dirigente" | "líder" | "abogado" | "abogada"
+    )
+}
+
+/// Nouns for an organisation that news uses for one named before ("the agency", "la fiscalía").
+#[rustfmt::skip]
+pub(super) fn is_body_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "agency" | "group" | "commission" | "committee" | "ministry" | "department" | "board"
+            | "network" | "newspaper" | "paper" | "campaign" | "company" | "firm" | "party"
+            | "organization" | "organisation" | "foundation" | "council" | "court" | "union"
+            | "institution" | "office" | "bureau" | "administration" | "government"
+            | "agencia" | "comisión" | "comité" | "ministerio" | "departamento" | "junta"
+            | "cadena" | "diario" | "periódico" | "campaña" | "empresa" | "firma" | "partido"
+            | "organización" | "fundación" | "consejo" | "tribunal" | "corte" | "sindicato"
+            | "institución" | "oficina" | "fiscalía" | "gobierno" | "procuraduría"
     )
 }

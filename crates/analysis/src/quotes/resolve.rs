@@ -3,7 +3,7 @@
 use super::{doc::Doc, lexicon, speaker::Slot, RawQuote};
 use crate::{
     entities::EntityType,
-    quotes::{Quote, Speaker, SpeakerKind},
+    quotes::{Quote, QuoteKind, Speaker, SpeakerKind},
 };
 
 /// Who spoke last, as the quotes are read in text order.
@@ -18,28 +18,94 @@ struct History {
     /// People named right before a speech verb ("Kasich says"), by position: speakers too,
     /// even where no quote was read.
     subjects: Vec<(usize, usize)>,
+    /// The person each sentence outside quotes opens with ("Cruz admitted …"), by position.
+    topics: Vec<(usize, usize)>,
     /// The last speaker of any kind.
     last: Option<Speaker>,
+    /// Where the last quote with a speaker ends.
+    last_at: Option<usize>,
 }
 
 /// Resolves the speakers of `raw` (sorted by position) into quotes.
 pub(super) fn resolve(doc: &Doc<'_>, raw: Vec<RawQuote>) -> Vec<Quote> {
-    let mut history = History { subjects: speech_subjects(doc), ..History::default() };
+    let quoted: Vec<model::Span> = raw
+        .iter()
+        .filter(|quote| quote.kind != QuoteKind::Reported)
+        .flat_map(|quote| quote.content.iter().copied())
+        .collect();
+    let mut history = History {
+        subjects: speech_subjects(doc),
+        topics: sentence_subjects(doc, &quoted),
+        ..History::default()
+    };
     let mut out = Vec::with_capacity(raw.len());
     for quote in raw {
         let speaker = match quote.speaker {
+            // "Dr. X pondered who might “…”": an uncredited quote belongs to the person its
+            // paragraph is about, up to its own sentence.
+            Slot::None if quote.kind == QuoteKind::Direct => {
+                let at = quote.covers.start;
+                let block = doc.block_of[doc.token_at(at)];
+                history.topics[..history.topics.partition_point(|(p, _)| *p < at)]
+                    .last()
+                    .filter(|(p, _)| doc.block_of[doc.token_at(*p)] == block)
+                    .map(|&(_, entity)| Speaker {
+                        span: None,
+                        kind: SpeakerKind::Pronoun,
+                        entity: Some(entity),
+                    })
+            }
             Slot::None => None,
             Slot::Phrase(a, b) => Some(classify(doc, a, b, &history)),
-            Slot::Null => Some(Speaker {
-                span: None,
-                kind: SpeakerKind::Pronoun,
-                entity: history.person.or(history.named),
-            }),
-            Slot::Continue => history.last.as_ref().map(|last| Speaker {
-                span: None,
-                kind: SpeakerKind::Pronoun,
-                entity: last.entity,
-            }),
+            Slot::Null => {
+                // "“…”, dijo.": like a pronoun, the person the last sentences are about.
+                let at = quote.covers.start;
+                let before = |list: &[(usize, usize)]| {
+                    list[..list.partition_point(|(p, _)| *p < at)].last().copied()
+                };
+                let latest = [
+                    history.people.last().copied(),
+                    before(&history.subjects),
+                    before(&history.topics),
+                ]
+                .into_iter()
+                .flatten()
+                .max_by_key(|(p, _)| *p)
+                .map(|(_, e)| e);
+                Some(Speaker {
+                    span: None,
+                    kind: SpeakerKind::Pronoun,
+                    entity: latest.or(history.person).or(history.named),
+                })
+            }
+            Slot::Continue => {
+                // "Valastro praised Christie. ¶ “…”": a person named before a speech verb
+                // after the last quote speaks now.
+                let at = quote.covers.start;
+                let newer = |list: &[(usize, usize)]| {
+                    list[..list.partition_point(|(p, _)| *p < at)]
+                        .last()
+                        .filter(|(p, _)| history.last_at.is_none_or(|last| *p > last))
+                        .copied()
+                };
+                let subject = [newer(&history.subjects), newer(&history.topics)]
+                    .into_iter()
+                    .flatten()
+                    .max_by_key(|(p, _)| *p)
+                    .map(|(_, e)| e);
+                match subject {
+                    Some(entity) => Some(Speaker {
+                        span: None,
+                        kind: SpeakerKind::Pronoun,
+                        entity: Some(entity),
+                    }),
+                    None => history.last.as_ref().map(|last| Speaker {
+                        span: None,
+                        kind: SpeakerKind::Pronoun,
+                        entity: last.entity,
+                    }),
+                }
+            }
         };
         if let Some(speaker) = &speaker {
             if let Some(entity) = speaker.entity {
@@ -51,6 +117,7 @@ pub(super) fn resolve(doc: &Doc<'_>, raw: Vec<RawQuote>) -> Vec<Quote> {
                 }
             }
             history.last = Some(speaker.clone());
+            history.last_at = Some(quote.covers.end);
         }
         let mut start = quote.covers.start;
         let mut end = quote.covers.end;
@@ -77,19 +144,19 @@ fn classify(doc: &Doc<'_>, a: usize, b: usize, history: &History) -> Speaker {
         let at = span.start;
         let entity = if lexicon::is_personal_pronoun(first) {
             let wanted = lexicon::pronoun_gender(first);
+            let before = |list: &[(usize, usize)]| list.partition_point(|(p, _)| *p < at);
+            let subjects = &history.subjects[..before(&history.subjects)];
+            let topics = &history.topics[..before(&history.topics)];
+            let latest = |fits: &dyn Fn(usize) -> bool| {
+                let spoke = history.people.iter().rev().find(|(_, e)| fits(*e));
+                let named = subjects.iter().rev().find(|(_, e)| fits(*e));
+                let topic = topics.iter().rev().find(|(_, e)| fits(*e));
+                [spoke, named, topic].into_iter().flatten().max_by_key(|(p, _)| *p).map(|(_, e)| *e)
+            };
             let fits = |entity: usize| {
                 wanted.is_none() || gender(doc, entity).is_none_or(|g| Some(g) == wanted)
             };
-            let spoke = history.people.iter().rev().find(|(_, e)| fits(*e));
-            let named = history.subjects[..history.subjects.partition_point(|(p, _)| *p < at)]
-                .iter()
-                .rev()
-                .find(|(_, e)| fits(*e));
-            let latest = match (spoke, named) {
-                (Some(x), Some(y)) => Some(if x.0 >= y.0 { x.1 } else { y.1 }),
-                (x, y) => x.or(y).map(|(_, e)| *e),
-            };
-            latest.or_else(|| {
+            latest(&fits).or_else(|| {
                 doc.mentions_before(at)
                     .find(|(_, e, kind)| *kind == EntityType::Person && fits(*e))
                     .map(|(_, e, _)| *e)
@@ -129,7 +196,9 @@ fn classify(doc: &Doc<'_>, a: usize, b: usize, history: &History) -> Speaker {
             Speaker { span: Some(span), kind: SpeakerKind::Name, entity: by_alias(doc, b) }
         }
         None => {
-            let entity = linked(doc, a, b).or_else(|| epithet(doc, a, b, history));
+            let entity = linked(doc, a, b)
+                .or_else(|| epithet(doc, a, b, history))
+                .or_else(|| body(doc, a, b));
             Speaker { span: Some(span), kind: SpeakerKind::Description, entity }
         }
     }
@@ -157,15 +226,23 @@ fn epithet(doc: &Doc<'_>, a: usize, b: usize, history: &History) -> Option<usize
     };
     let fits = |e: usize| wanted.is_none() || gender(doc, e).is_none_or(|g| Some(g) == wanted);
     let at = doc.tokens[a].start;
+    let before = |list: &[(usize, usize)]| list.partition_point(|(p, _)| *p < at);
     let spoke = history.people.iter().rev().find(|(_, e)| fits(*e));
-    let named = history.subjects[..history.subjects.partition_point(|(p, _)| *p < at)]
-        .iter()
-        .rev()
-        .find(|(_, e)| fits(*e));
-    match (spoke, named) {
-        (Some(x), Some(y)) => Some(if x.0 >= y.0 { x.1 } else { y.1 }),
-        (x, y) => x.or(y).map(|(_, e)| *e),
+    let named = history.subjects[..before(&history.subjects)].iter().rev().find(|(_, e)| fits(*e));
+    let topic = history.topics[..before(&history.topics)].iter().rev().find(|(_, e)| fits(*e));
+    [spoke, named, topic].into_iter().flatten().max_by_key(|(p, _)| *p).map(|(_, e)| *e)
+}
+
+/// "the agency", "the campaign", "la fiscalía": a definite description headed by a word for
+/// an organisation is the organisation named last before it.
+fn body(doc: &Doc<'_>, a: usize, b: usize) -> Option<usize> {
+    if !matches!(doc.word(a), "the" | "its" | "el" | "la") || b - a > 4 {
+        return None;
     }
+    if !lexicon::is_body_noun(doc.word(b - 1)) {
+        return None;
+    }
+    nearest(doc, doc.tokens[a].start, |kind| kind == EntityType::Organization)
 }
 
 /// Person mentions right before a speech verb, give or take adverbs, by position.
@@ -179,11 +256,76 @@ fn speech_subjects(doc: &Doc<'_>) -> Vec<(usize, usize)> {
         while t < doc.len() && lexicon::is_adverb_or_auxiliary(doc.word(t)) {
             t += 1;
         }
-        if t < doc.len() && lexicon::is_speech_verb(doc.word(t)) {
+        if t < doc.len() && doc.is_speech_verb(t) {
             out.push((span.start, *entity));
         }
     }
     out
+}
+
+/// The person mention each sentence outside quotes opens with, by position: "Cruz openly
+/// admitted …", "Former Gov. X said …", "In his assessment, Calderon intimated …". A pronoun
+/// that follows most often stands for it.
+fn sentence_subjects(doc: &Doc<'_>, quoted: &[model::Span]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for sentence in doc.sentences {
+        if quoted.iter().any(|q| q.start <= sentence.start && sentence.start < q.end) {
+            continue;
+        }
+        let first = doc.token_at(sentence.start);
+        let Some(&(m, entity, _)) = doc
+            .mentions_before(sentence.end)
+            .take_while(|(m, _, _)| m.start >= sentence.start)
+            .filter(|(_, _, kind)| *kind == EntityType::Person)
+            .last()
+        else {
+            continue;
+        };
+        if quoted.iter().any(|q| q.contains(m)) {
+            continue;
+        }
+        let at = doc.token_at(m.start);
+        let titles = (first..at).all(|t| {
+            doc.is_capitalised(t)
+                || lexicon::is_role(doc.word(t))
+                || matches!(doc.word(t), "the" | "former" | "of" | "el" | "la" | "de" | "del")
+        });
+        let after_adjunct = at > first + 1
+            && doc.raw(at - 1) == ","
+            && (lexicon::is_opening_adjunct(doc.word(first)) || opens_clause(doc.word(first)));
+        if titles || after_adjunct {
+            out.push((m.start, entity));
+        }
+    }
+    out
+}
+
+/// Words that open an adjunct clause before a sentence's subject ("Speaking at a town hall,
+/// Trump went after Bush", "Since launching his bid, X has …").
+fn opens_clause(word: &str) -> bool {
+    matches!(
+        word,
+        "since"
+            | "while"
+            | "as"
+            | "when"
+            | "speaking"
+            | "asked"
+            | "despite"
+            | "although"
+            | "though"
+            | "following"
+            | "instead"
+            | "now"
+            | "still"
+            | "desde"
+            | "mientras"
+            | "cuando"
+            | "aunque"
+            | "consultado"
+            | "consultada"
+            | "según"
+    )
 }
 
 /// An entity's gender from its name's first word, or from a title before one of its mentions.

@@ -46,7 +46,7 @@ fn stops(doc: &Doc<'_>, i: usize, quoted: &[bool]) -> bool {
         return !matches!(raw, "'s" | "’s" | "-" | "&" | "'" | "’");
     }
     let word = doc.word(i);
-    lexicon::ends_phrase(word) || lexicon::is_speech_verb(word) || is_finite_auxiliary(word)
+    lexicon::ends_phrase(word) || doc.is_speech_verb(i) || is_finite_auxiliary(word)
 }
 
 /// Finite auxiliaries: a phrase holding one is a clause, not a subject.
@@ -90,7 +90,11 @@ pub(super) fn phrase_before(
     quoted: &[bool],
 ) -> Option<(usize, usize)> {
     let mut e = end;
-    while e > lo && lexicon::is_adverb_or_auxiliary(doc.word(e - 1)) {
+    // Adverbs, auxiliaries and Spanish clitics ("Rosa Quispe se preguntó") are not the subject.
+    while e > lo
+        && (lexicon::is_adverb_or_auxiliary(doc.word(e - 1))
+            || matches!(doc.word(e - 1), "se" | "le" | "les" | "nos" | "me"))
+    {
         e -= 1;
     }
     if e == lo {
@@ -160,7 +164,16 @@ pub(super) fn sentence_subject(doc: &Doc<'_>, lo: usize, cue: usize) -> Option<(
         }
         return (k > lo + 1).then_some((lo, k));
     }
-    while k < cue && (doc.is_capitalised(k) || matches!(doc.raw(k), "'s" | "’s")) {
+    // "Former Secretary of State Madeleine Albright": titles joined by "of" go on to the name.
+    let joins = |k: usize| {
+        let word = doc.word(k);
+        (matches!(word, "of" | "de" | "del")
+            || lexicon::is_role(word)
+            || lexicon::is_person_noun(word))
+            && k + 1 < cue
+            && doc.is_capitalised(k + 1)
+    };
+    while k < cue && (doc.is_capitalised(k) || matches!(doc.raw(k), "'s" | "’s") || joins(k)) {
         k += 1;
     }
     let named = k > lo
@@ -203,7 +216,32 @@ fn noun_phrase_before(
         && (k..end).all(|t| !doc.is_capitalised(t))
     {
         // Plural heads without a determiner still name a speaker: "police said", "officials said".
-        if end - k > 2 {
+        // Adverbs and particles are not heads: "informally said", "yet again said".
+        let adverbial = (k..end).any(|t| {
+            let word = doc.word(t);
+            word.ends_with("ly")
+                || matches!(
+                    word,
+                    "again"
+                        | "yet"
+                        | "even"
+                        | "for"
+                        | "also"
+                        | "too"
+                        | "then"
+                        | "still"
+                        | "just"
+                        | "only"
+                        | "not"
+                        | "n't"
+                        | "never"
+                        | "once"
+                        | "later"
+                        | "ago"
+                        | "giving"
+                )
+        });
+        if end - k > 2 || adverbial {
             return None;
         }
     }
@@ -315,7 +353,7 @@ pub(super) fn phrase_after(
         && !quoted[k]
         && (doc.is_word(k) || matches!(doc.raw(k), "'s" | "’s" | "-" | "&"))
         && !(k > from && ends_after(doc.word(k)))
-        && !lexicon::is_speech_verb(doc.word(k))
+        && !doc.is_speech_verb(k)
     {
         k += 1;
     }
@@ -356,16 +394,18 @@ pub(super) fn trailing(
     let ends_clause = k > lo
         || lo == 0
         || matches!(doc.raw(lo - 1), "," | "?" | "!" | "—" | "–")
-        || (lo >= 2 && matches!(doc.raw(lo - 2), "," | "?" | "!" | "…" | "."));
-    let cue_next = lexicon::is_speech_verb(doc.word(k))
-        || (lexicon::is_pronoun(doc.word(k))
-            && k + 1 < hi
-            && lexicon::is_speech_verb(doc.word(k + 1)));
+        || (lo >= 2 && matches!(doc.raw(lo - 2), "," | "?" | "!" | "…" | "."))
+        // `…,’” X continued`: a quote inside the quote closes first.
+        || (lo >= 3
+            && matches!(doc.raw(lo - 2), "’" | "'")
+            && matches!(doc.raw(lo - 3), "," | "?" | "!" | "…" | "."));
+    let cue_next = doc.is_speech_verb(k)
+        || (lexicon::is_pronoun(doc.word(k)) && k + 1 < hi && doc.is_speech_verb(k + 1));
     if !ends_clause && !cue_next {
         return None;
     }
     let n = source_cue(doc, k);
-    if n > 0 || lexicon::is_speech_verb(doc.word(k)) {
+    if n > 0 || doc.is_speech_verb(k) {
         // Inverted: the cue comes first.
         let cue_end = if n > 0 { k + n } else { k + 1 };
         let cue = if n > 0 { doc.cover(k, cue_end) } else { cue_span(doc, k, hi, quoted) };
@@ -377,9 +417,8 @@ pub(super) fn trailing(
         return Some(Attribution { cue, speaker });
     }
     let limit = hi.min(k + 16);
-    let c = (k..limit).find(|&t| {
-        !quoted[t] && (lexicon::is_speech_verb(doc.word(t)) || source_cue(doc, t) > 0)
-    })?;
+    let c =
+        (k..limit).find(|&t| !quoted[t] && (doc.is_speech_verb(t) || source_cue(doc, t) > 0))?;
     if (k..c).any(|t| quoted[t] || matches!(doc.raw(t), "." | ";" | ":" | "?" | "!")) {
         return None;
     }
@@ -416,7 +455,7 @@ pub(super) fn leading(
             let (a, b) = phrase_after(doc, c + n, open, quoted)?;
             return Some(Attribution { cue: doc.cover(c, c + n), speaker: Slot::Phrase(a, b) });
         }
-        if lexicon::is_speech_verb(doc.word(c)) {
+        if doc.is_speech_verb(c) {
             let cue = cue_span(doc, c, open, quoted);
             let far = lexicon::is_participle(doc.word(c))
                 || (c > lo && matches!(doc.word(c - 1), "and" | "y" | ","));
@@ -439,7 +478,18 @@ pub(super) fn leading(
     // "Kerry: "…"": a name and a colon.
     if open > lo + 1 && doc.raw(open - 1) == ":" {
         let (a, b) = noun_phrase_before(doc, lo, open - 1, quoted)?;
-        if doc.mention_in(doc.cover(a, b)).is_some() || doc.is_capitalised(a) && b - a <= 4 {
+        let mention = doc.mention_in(doc.cover(a, b));
+        if let Some((m, _, _)) = mention {
+            // "X agreed:": the speaker is the name, without the verb after it.
+            let end = doc.token_at(m.end);
+            if end > a && end < b && b - end <= 3 && (end..b).all(|t| !doc.is_capitalised(t)) {
+                return Some(Attribution {
+                    cue: doc.cover(end, open),
+                    speaker: Slot::Phrase(a, end),
+                });
+            }
+        }
+        if mention.is_some() || doc.is_capitalised(a) && b - a <= 4 {
             return Some(Attribution { cue: doc.tokens[open - 1], speaker: Slot::Phrase(a, b) });
         }
     }

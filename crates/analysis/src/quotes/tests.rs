@@ -469,3 +469,305 @@ Rosa Quispe said the market pays every week.
         "#]],
     );
 }
+
+#[test]
+fn pronoun_stands_for_the_person_a_sentence_opens_with_en() {
+    check(
+        r#"
+Gangs in Trujillo
+
+"The market pays every week," Luis García said.
+
+Carlos Mendoza arrived at the market on Monday with his brother.
+
+"They came back at night," he said.
+"#,
+        expect![[r#"
+            direct "The market pays every week," cue="said" speaker=name "Luis García" -> Luis García
+            direct "They came back at night," cue="said" speaker=pronoun "he" -> Carlos Mendoza
+        "#]],
+    );
+}
+
+#[test]
+fn pronoun_stands_for_the_person_a_sentence_opens_with_es() {
+    check(
+        r#"
+Extorsión en Trujillo
+
+“El mercado paga cada semana”, dijo Luis García.
+
+En la tarde del lunes, Carlos Mendoza llegó al mercado con su hermano.
+
+“Volvieron de noche”, dijo él.
+"#,
+        expect![[r#"
+            direct "El mercado paga cada semana" cue="dijo" speaker=name "Luis García" -> Luis García
+            direct "Volvieron de noche" cue="dijo" speaker=pronoun "él" -> Carlos Mendoza
+        "#]],
+    );
+}
+
+#[test]
+fn paragraph_ending_in_a_colon_introduces_the_next_quote_en() {
+    check(
+        r#"
+Fear in the market
+
+"We pay every week," Rosa Quispe said.
+
+Market vendor Carlos Mendoza agreed:
+
+"Nobody protects us from these men. The police never come."
+"#,
+        expect![[r#"
+            direct "We pay every week," cue="said" speaker=name "Rosa Quispe" -> Rosa Quispe
+            direct "Nobody protects us from these men. The police never come." cue="agreed:" speaker=description "Market vendor Carlos Mendoza" -> Carlos Mendoza
+        "#]],
+    );
+}
+
+#[test]
+fn paragraph_ending_in_a_colon_introduces_the_next_quote_es() {
+    check(
+        r#"
+Miedo en el mercado
+
+“Pagamos cada semana”, dijo Rosa Quispe.
+
+El comerciante Carlos Mendoza declaró:
+
+“Nadie nos protege de estos hombres. La policía nunca viene.”
+"#,
+        expect![[r#"
+            direct "Pagamos cada semana" cue="dijo" speaker=name "Rosa Quispe" -> Rosa Quispe
+            direct "Nadie nos protege de estos hombres. La policía nunca viene." cue="declaró" speaker=description "El comerciante Carlos Mendoza" -> Carlos Mendoza
+        "#]],
+    );
+}
+
+#[test]
+fn continuation_goes_to_a_newer_subject_en() {
+    check(
+        r#"
+Fear in the market
+
+"We pay every week," Rosa Quispe said.
+
+Carlos Mendoza praised the new police chief on Monday.
+
+"He listens to the vendors and he sends patrols at night."
+"#,
+        expect![[r#"
+            direct "We pay every week," cue="said" speaker=name "Rosa Quispe" -> Rosa Quispe
+            direct "He listens to the vendors and he sends patrols at night." speaker=pronoun -> Carlos Mendoza
+        "#]],
+    );
+}
+
+#[test]
+fn continuation_goes_to_a_newer_subject_es() {
+    check(
+        r#"
+Miedo en el mercado
+
+“Pagamos cada semana”, dijo Rosa Quispe.
+
+Carlos Mendoza elogió el lunes al nuevo jefe policial.
+
+“Escucha a los comerciantes y manda patrullas de noche.”
+"#,
+        expect![[r#"
+            direct "Pagamos cada semana" cue="dijo" speaker=name "Rosa Quispe" -> Rosa Quispe
+            direct "Escucha a los comerciantes y manda patrullas de noche." speaker=pronoun -> Carlos Mendoza
+        "#]],
+    );
+}
+
+#[test]
+fn subject_with_a_title_of_before_a_participle_cue() {
+    check(
+        r#"
+Elections in Peru
+
+Former Minister of Justice Ana Torres urged voters to stay calm, saying, "The count will be clean and fast."
+"#,
+        expect![[r#"
+            direct "The count will be clean and fast." cue="saying" speaker=name "Former Minister of Justice Ana Torres" -> Justice Ana Torres
+        "#]],
+    );
+}
+
+#[test]
+fn capitalised_speech_verb_inside_a_name_is_no_cue() {
+    check(
+        r#"
+Trade and crime
+
+Luis García said on Monday that the United States has become a "dumping ground for stolen goods from every port."
+
+Los Estados Unidos Dice que la frontera es "un coladero para las armas de las bandas".
+"#,
+        expect![[r#"
+            direct "dumping ground for stolen goods from every port." cue="said" speaker=name "Luis García" -> Luis García
+            direct "un coladero para las armas de las bandas" speaker=pronoun -> Luis García
+        "#]],
+    );
+}
+
+#[test]
+fn adverbs_are_not_speakers() {
+    check(
+        r#"
+Fear in the market
+
+Carlos Mendoza met the vendors on Monday.
+
+Asked about the gangs, informally said "we will send patrols every night to the market."
+"#,
+        expect![[r#"
+            direct "we will send patrols every night to the market."
+        "#]],
+    );
+}
+
+#[test]
+fn subject_after_an_opening_clause_en() {
+    check(
+        r#"
+Gangs in Trujillo
+
+"The market pays every week," Luis García said.
+
+Speaking at the market in Trujillo, Carlos Mendoza walked with the vendors.
+
+"We will not leave the vendors alone," he said.
+"#,
+        expect![[r#"
+            direct "The market pays every week," cue="said" speaker=name "Luis García" -> Luis García
+            direct "We will not leave the vendors alone," cue="said" speaker=pronoun "he" -> Carlos Mendoza
+        "#]],
+    );
+}
+
+#[test]
+fn subject_after_an_opening_clause_es() {
+    check(
+        r#"
+Extorsión en Trujillo
+
+“El mercado paga cada semana”, dijo Luis García.
+
+Mientras recorría el mercado de Trujillo, Carlos Mendoza caminó con los comerciantes.
+
+“No vamos a dejar solos a los comerciantes”, afirmó él.
+"#,
+        expect![[r#"
+            direct "El mercado paga cada semana" cue="dijo" speaker=name "Luis García" -> Luis García
+            direct "No vamos a dejar solos a los comerciantes" cue="afirmó" speaker=pronoun "él" -> Carlos Mendoza
+        "#]],
+    );
+}
+
+#[test]
+fn attribution_after_a_quote_inside_the_quote() {
+    check(
+        r#"
+Fear in the market
+
+"They told us, 'Pay or we burn the stall,'" Rosa Quispe continued.
+
+Party founder Carlos Mendoza urged the police to act, saying, "We cannot wait another week."
+"#,
+        expect![[r#"
+            direct "They told us, 'Pay or we burn the stall,'" cue="continued" speaker=name "Rosa Quispe" -> Rosa Quispe
+            direct "We cannot wait another week." cue="saying" speaker=description "Party founder Carlos Mendoza" -> Carlos Mendoza
+        "#]],
+    );
+}
+
+#[test]
+fn plural_and_new_speech_verbs_es() {
+    check(
+        r#"
+Extorsión en Trujillo
+
+“Nos cobran cada semana”, señalaron los comerciantes del mercado.
+
+“No vamos a pagar más”, espetó Rosa Quispe.
+"#,
+        expect![[r#"
+            direct "Nos cobran cada semana" cue="señalaron" speaker=description "los comerciantes del mercado" -> ?
+            direct "No vamos a pagar más" cue="espetó" speaker=name "Rosa Quispe" -> Rosa Quispe
+        "#]],
+    );
+}
+
+#[test]
+fn organisation_description_links_to_the_last_organisation() {
+    check(
+        r#"
+Extortion in Lima
+
+The National Police of Peru arrested four men in Comas on Monday.
+
+"The gang charged every bus line in the district," the agency said.
+
+La Fiscalía de la Nación abrió una investigación contra la banda.
+
+“Los detenidos serán acusados de extorsión”, informó la fiscalía.
+"#,
+        expect![[r#"
+            direct "The gang charged every bus line in the district," cue="said" speaker=description "the agency" -> National Police of Peru
+            direct "Los detenidos serán acusados de extorsión" cue="informó" speaker=description "la fiscalía" -> Ministerio Público - Fiscalía de la Nación
+        "#]],
+    );
+}
+
+#[test]
+fn subjectless_cue_takes_the_sentence_subject_es() {
+    check(
+        r#"
+Extorsión en Trujillo
+
+“El mercado paga cada semana”, dijo Luis García.
+
+Carlos Mendoza caminó con los comerciantes por el mercado.
+
+“No vamos a dejarlos solos”, dijo.
+"#,
+        expect![[r#"
+            direct "El mercado paga cada semana" cue="dijo" speaker=name "Luis García" -> Luis García
+            direct "No vamos a dejarlos solos" cue="dijo" speaker=pronoun -> Carlos Mendoza
+        "#]],
+    );
+}
+
+#[test]
+fn uncredited_quote_goes_to_its_paragraph_subject() {
+    check(
+        r#"
+Fear in the market
+
+"The market pays every week," Luis García said.
+
+The market opened in 1990.
+
+It has 400 stalls.
+
+Most of them sell fruit.
+
+Carlos Mendoza doubts the vendors can keep paying "before every stall in the market closes for good."
+
+En Trujillo, Rosa Quispe duda que puedan seguir pagando “antes de que cierren todos los puestos del mercado”.
+
+Rosa Quispe se preguntó “cuánto tiempo más podrán pagar los comerciantes del mercado”.
+"#,
+        expect![[r#"
+            direct "The market pays every week," cue="said" speaker=name "Luis García" -> Luis García
+            direct "before every stall in the market closes for good." speaker=pronoun -> Carlos Mendoza
+            direct "antes de que cierren todos los puestos del mercado" speaker=pronoun -> Rosa Quispe
+            direct "cuánto tiempo más podrán pagar los comerciantes del mercado" cue="preguntó" speaker=name "Rosa Quispe" -> Rosa Quispe
+        "#]],
+    );
+}

@@ -243,16 +243,18 @@ pub(super) fn proper_name(speaker: &str) -> Option<&str> {
     proper.then_some(head)
 }
 
+/// The last word of a name, as [`has_word`] splits words: "Mark-Viverito" ends in "viverito".
 pub(super) fn last_word(name: &str) -> Option<String> {
     name.split_whitespace()
         .rev()
-        .map(|w| {
+        .filter_map(|w| {
             w.trim_end_matches("’s")
                 .trim_end_matches("'s")
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .rfind(|part| !part.is_empty())
+                .map(str::to_lowercase)
         })
-        .find(|w| !w.is_empty())
+        .next()
 }
 
 pub(super) fn has_word(text: &str, word: &str) -> bool {
@@ -378,7 +380,8 @@ pub(super) fn score_document(text: &str, gold: &[GoldQuote], predicted: &[Predic
         } else {
             Outcome::SpeakerWrong
         };
-        outcomes.push((outcome, *gi, Some((ours.shown.clone(), written))));
+        let shown = format!("{} | gold name {}", ours.shown, gold_name.unwrap_or("-"));
+        outcomes.push((outcome, *gi, Some((shown, written))));
     }
     DocScore { direct, direct_exact, reported, reported_exact, outcomes }
 }
@@ -479,6 +482,26 @@ mod tests {
                 gold 0: speaker right written=Some(true)
                 gold 2: found, speaker wrong written=Some(true)
                 gold 3: miss: found as a scare quote written=None
+            "#]],
+        );
+    }
+
+    #[test]
+    fn hyphenated_names_match_their_full_form() {
+        let text = "Council vote\n\n\"We will pass it,\" Mark-Viverito said.";
+        check(
+            text,
+            &[("direct", "We will pass it,", Some("Mark-Viverito"))],
+            &[(
+                QuoteKind::Direct,
+                "We will pass it,",
+                Some(("Mark-Viverito", "Melissa Mark-Viverito")),
+            )],
+            expect![[r#"
+                direct: gold 1 predicted 1 matched 1
+                direct exact: gold 1 predicted 1 matched 1
+                reported: gold 0 predicted 0 matched 0
+                gold 0: speaker right written=Some(true)
             "#]],
         );
     }
