@@ -111,7 +111,7 @@ pub struct Item {
     pub topic: &'static str,
     /// One sentence for the reader.
     pub summary: String,
-    /// Each report's side.
+    /// Each report's side: at most three per distinct claim and thirty in all, in report order.
     pub sides: Vec<Side>,
 }
 
@@ -132,6 +132,9 @@ pub fn compare(reports: &[Report<'_>]) -> Comparison {
     quotes::items(reports, &mut items);
     relations::items(reports, &mut items);
     framing::items(reports, &mut items);
+    for item in &mut items {
+        trim_sides(&mut item.sides);
+    }
     items.sort_by_key(|item| match item.kind {
         ItemKind::Conflict => 0,
         ItemKind::Unique => 1,
@@ -139,6 +142,27 @@ pub fn compare(reports: &[Report<'_>]) -> Comparison {
         ItemKind::Framing => 3,
     });
     Comparison { events, items }
+}
+
+/// Sides kept per distinct claim, and in all: a story of thousands of reports still gives a
+/// readable item, and its summary still counts every outlet.
+const SIDES_PER_CLAIM: usize = 3;
+const SIDES: usize = 30;
+
+/// Keeps the first sides of each distinct claim, up to the cap, in their order.
+fn trim_sides(sides: &mut Vec<Side>) {
+    if sides.len() <= SIDES_PER_CLAIM {
+        return;
+    }
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut kept = 0;
+    sides.retain(|side| {
+        let n = seen.entry(side.says.clone()).or_default();
+        *n += 1;
+        let keep = *n <= SIDES_PER_CLAIM && kept < SIDES;
+        kept += usize::from(keep);
+        keep
+    });
 }
 
 /// The reports that are not copies of another report of the story.

@@ -5,6 +5,8 @@
 //! their dates overlap; dates up to three days apart still align when the two name a common
 //! place, and the gap is then reported as a conflict.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::NaiveDate;
 use model::Span;
 
@@ -12,33 +14,43 @@ use super::{and_list, originals, sentence_of, Item, ItemKind, Report, Side, Stor
 use crate::{
     dates::DateKind,
     entities::DocEntity,
-    events::{group_kind, CountRole, Event, EventModality, GroupKind, Participant},
+    events::{group_kind, CountRole, Event, EventModality, EventType, GroupKind, Participant},
 };
 
 /// Days apart two dates of one event may be and still align.
 const DATE_SLACK: i64 = 3;
 
+/// Story events of one type a report's event is compared with: the most recent ones, so that
+/// a story of thousands of reports costs the same per report as a small one.
+const CANDIDATES: usize = 64;
+
+/// Supports of a story event a report's event is compared with: its first ones and its latest.
+const SUPPORTS_COMPARED: usize = 4;
+
 /// The story's events, in order of first report.
 pub(super) fn align(reports: &[Report<'_>]) -> Vec<StoryEvent> {
     let mut out: Vec<StoryEvent> = Vec::new();
+    // Story events by type and act threatened, in order of creation.
+    let mut by_kind: HashMap<(EventType, Option<EventType>), Vec<usize>> = HashMap::new();
     for (r, report) in reports.iter().enumerate() {
         for (e, event) in report.extraction.events.iter().enumerate() {
             let date = date_of(report, event);
-            let at = out.iter().position(|story| {
-                !story.supports.iter().any(|&(other, _)| other == r)
+            let key = (event.kind, event.threatened);
+            let candidates = by_kind.get(&key).map_or(&[][..], Vec::as_slice);
+            let from = candidates.len().saturating_sub(CANDIDATES);
+            let at = candidates[from..].iter().copied().find(|&at| {
+                let story = &out[at];
+                let supports = &story.supports;
+                // Reports arrive in order, so one already in holds the last support.
+                supports.last().is_none_or(|&(other, _)| other != r)
                     // Against the story's own date too, so that undated reports do not chain
                     // events days apart together.
                     && match (story.date, date) {
                         (Some(x), Some(y)) => gap(x, y) <= DATE_SLACK,
                         _ => true,
                     }
-                    && story.supports.iter().any(|&(other, oe)| {
-                        aligned(
-                            &reports[other],
-                            &reports[other].extraction.events[oe],
-                            report,
-                            event,
-                        )
+                    && sampled(supports).any(|&(other, oe)| {
+                        aligned(&reports[other], &reports[other].extraction.events[oe], report, event)
                     })
             });
             match at {
@@ -53,28 +65,38 @@ pub(super) fn align(reports: &[Report<'_>]) -> Vec<StoryEvent> {
                         (a, b) => a.or(b),
                     };
                 }
-                None => out.push(StoryEvent {
-                    kind: event.kind,
-                    threatened: event.threatened,
-                    modality: event.modality,
-                    date,
-                    supports: vec![(r, e)],
-                    outlets: 0,
-                }),
+                None => {
+                    by_kind.entry(key).or_default().push(out.len());
+                    out.push(StoryEvent {
+                        kind: event.kind,
+                        threatened: event.threatened,
+                        modality: event.modality,
+                        date,
+                        supports: vec![(r, e)],
+                        outlets: 0,
+                    });
+                }
             }
         }
     }
     for story in &mut out {
-        let mut outlets: Vec<&str> = Vec::new();
+        let mut outlets: HashSet<&str> = HashSet::new();
         for &(r, _) in &story.supports {
             let report = &reports[r];
-            if report.copy_of.is_none() && !outlets.contains(&report.outlet) {
-                outlets.push(report.outlet);
+            if report.copy_of.is_none() {
+                outlets.insert(report.outlet);
             }
         }
         story.outlets = outlets.len().max(1);
     }
     out
+}
+
+/// The first and the latest supports of a story event.
+fn sampled(supports: &[(usize, usize)]) -> impl Iterator<Item = &(usize, usize)> {
+    let head = supports.len().min(SUPPORTS_COMPARED);
+    let tail = supports.len().saturating_sub(SUPPORTS_COMPARED).max(head);
+    supports[..head].iter().chain(&supports[tail..])
 }
 
 /// The most certain wording first.

@@ -1,6 +1,8 @@
 //! How each report tells the story, measured: hedging, loaded labels, voices quoted; and the
 //! statistics only one outlet gives.
 
+use std::collections::{HashMap, HashSet};
+
 use model::Span;
 
 use super::{originals, sentence_of, Item, ItemKind, Report, Side};
@@ -369,10 +371,13 @@ fn statistics(reports: &[Report<'_>], out: &mut Vec<Item>) {
     let kind_of = |report: &Report<'_>, q: &crate::quantities::Quantity| {
         q.counted.and_then(|s| group_kind(report.article.slice(s)))
     };
-    let mut all: Vec<(usize, f64, Unit, Option<GroupKind>)> = Vec::new();
-    for (r, report) in originals(reports) {
+    // Each figure, with the outlets that give it.
+    let mut all: HashMap<(u64, Unit, Option<GroupKind>), HashSet<&str>> = HashMap::new();
+    for (_, report) in originals(reports) {
         for q in &report.extraction.quantities {
-            all.push((r, q.value, q.unit, kind_of(report, q)));
+            all.entry((q.value.to_bits(), q.unit, kind_of(report, q)))
+                .or_default()
+                .insert(report.outlet);
         }
     }
     for (r, report) in originals(reports) {
@@ -389,12 +394,9 @@ fn statistics(reports: &[Report<'_>], out: &mut Vec<Item>) {
                 && (matches!(q.unit, Unit::Percent) || (counted.is_some() && q.value >= 2.0));
             let in_event = x.events.iter().any(|e| e.counts.iter().any(|c| c.quantity == i));
             let kind = kind_of(report, q);
-            let elsewhere = all.iter().any(|&(other, value, unit, other_kind)| {
-                reports[other].outlet != report.outlet
-                    && value == q.value
-                    && unit == q.unit
-                    && other_kind == kind
-            });
+            let elsewhere = all
+                .get(&(q.value.to_bits(), q.unit, kind))
+                .is_some_and(|outlets| outlets.iter().any(|&o| o != report.outlet));
             // One figure once per report, however many times it is repeated.
             if !worth || in_event || elsewhere || given.contains(&q.value) {
                 continue;

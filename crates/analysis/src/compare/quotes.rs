@@ -6,6 +6,8 @@
 //! Only differences inside the stretch both quote count: one report quoting more of a
 //! sentence than another is not a contradiction.
 
+use std::collections::HashMap;
+
 use model::Article;
 
 use super::{originals, sentence_of, Item, ItemKind, Report, Side};
@@ -19,6 +21,12 @@ struct Said<'a> {
     language: &'a str,
     speaker: Option<String>,
 }
+
+/// Differences listed in a quote's summary; more are counted.
+const MAX_VARIANTS: usize = 5;
+
+/// Groups a content word lists, the latest kept.
+const WORD_POSTINGS: usize = 32;
 
 /// Lowercased words of a text, punctuation dropped.
 fn words(text: &str) -> Vec<String> {
@@ -111,15 +119,43 @@ pub(super) fn items(reports: &[Report<'_>], out: &mut Vec<Item>) {
         }
     }
     // Groups of one quote as several reports give it; each group holds one quote per report.
+    // Candidate groups come from the quote's content words, each word listing the latest
+    // groups that use it, so the cost per quote stays flat however large the story.
     let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, one) in said.iter().enumerate() {
+        let mut candidates: Vec<usize> = one
+            .words
+            .iter()
+            .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+            .flat_map(|w| by_word.get(w.as_str()).into_iter().flatten().copied())
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
         // Compared with the group's first quote only, so that groups do not chain.
-        let home = groups.iter().position(|group| {
-            !group.iter().any(|&g| said[g].report == one.report) && same_quote(&said[group[0]], one)
+        let home = candidates.into_iter().find(|&g| {
+            let group = &groups[g];
+            group.last().is_none_or(|&last| said[last].report != one.report)
+                && same_quote(&said[group[0]], one)
         });
-        match home {
-            Some(g) => groups[g].push(i),
-            None => groups.push(vec![i]),
+        let g = match home {
+            Some(g) => {
+                groups[g].push(i);
+                g
+            }
+            None => {
+                groups.push(vec![i]);
+                groups.len() - 1
+            }
+        };
+        for word in one.words.iter().filter(|w| !STOP_WORDS.contains(&w.as_str())) {
+            let list = by_word.entry(word.as_str()).or_default();
+            if list.last() != Some(&g) {
+                list.push(g);
+                if list.len() > WORD_POSTINGS {
+                    list.remove(0);
+                }
+            }
         }
     }
     for group in groups.into_iter().filter(|g| g.len() > 1) {
@@ -144,29 +180,40 @@ pub(super) fn items(reports: &[Report<'_>], out: &mut Vec<Item>) {
                 }
             })
             .collect();
-        let differences: Vec<String> = group
-            .iter()
-            .skip(1)
-            .flat_map(|&g| {
-                let other = &said[g];
-                diff(&first.words, &other.words).into_iter().map(move |(a, b)| {
-                    let shown = |w: &str| {
-                        if w.is_empty() {
-                            "(nothing)".to_string()
-                        } else {
-                            format!("\"{w}\"")
+        // Each wording that differs from the first report's, once, with the outlets using it.
+        let mut variants: Vec<((String, String), Vec<&str>)> = Vec::new();
+        for &g in group.iter().skip(1) {
+            let other = &said[g];
+            for pair in diff(&first.words, &other.words) {
+                let outlet = reports[other.report].outlet;
+                match variants.iter_mut().find(|(p, _)| *p == pair) {
+                    Some((_, outlets)) => {
+                        if !outlets.contains(&outlet) {
+                            outlets.push(outlet);
                         }
-                    };
-                    format!(
-                        "{} ({}) against {} ({})",
-                        shown(&a),
-                        reports[first.report].outlet,
-                        shown(&b),
-                        reports[other.report].outlet
-                    )
-                })
+                    }
+                    None => variants.push((pair, vec![outlet])),
+                }
+            }
+        }
+        let shown =
+            |w: &str| if w.is_empty() { "(nothing)".to_string() } else { format!("\"{w}\"") };
+        let mut differences: Vec<String> = variants
+            .iter()
+            .take(MAX_VARIANTS)
+            .map(|((a, b), outlets)| {
+                format!(
+                    "{} ({}) against {} ({})",
+                    shown(a),
+                    reports[first.report].outlet,
+                    shown(b),
+                    outlets.join(", ")
+                )
             })
             .collect();
+        if variants.len() > MAX_VARIANTS {
+            differences.push(format!("and {} more", variants.len() - MAX_VARIANTS));
+        }
         let outlets: Vec<String> =
             sides.iter().map(|s| reports[s.report].outlet.to_string()).collect();
         let excerpt: String = first.words.iter().take(8).cloned().collect::<Vec<_>>().join(" ");

@@ -16,19 +16,25 @@ type Claim = ((String, String), Vec<(usize, usize)>);
 pub(super) fn items(reports: &[Report<'_>], out: &mut Vec<Item>) {
     // (subject key, object key) -> every (report, relation index) stating it.
     let mut claims: Vec<Claim> = Vec::new();
+    let mut at: std::collections::HashMap<(String, String), usize> = Default::default();
     for (r, report) in originals(reports) {
         for (i, relation) in report.extraction.entities.relations.iter().enumerate() {
             if !relation.stated || relation.kind == RelationType::OperatesIn {
                 continue;
             }
             let key = (relation.subject.clone(), relation.object.clone());
-            match claims.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, list)) => {
-                    if !list.iter().any(|&(other, _)| other == r) {
+            match at.get(&key) {
+                Some(&c) => {
+                    let list = &mut claims[c].1;
+                    // Reports arrive in order: one already listed is the last.
+                    if list.last().is_none_or(|&(other, _)| other != r) {
                         list.push((r, i));
                     }
                 }
-                None => claims.push((key, vec![(r, i)])),
+                None => {
+                    at.insert(key.clone(), claims.len());
+                    claims.push((key, vec![(r, i)]));
+                }
             }
         }
     }

@@ -408,10 +408,19 @@ fn groups(words: &Words<'_>, named: &[(Span, usize)]) -> Vec<(Span, Side)> {
 /// The modality the words around the trigger give it.
 fn modality(words: &Words<'_>, hit: Hit, hits: &[Hit]) -> EventModality {
     // A denying verb ("negó que") denies the first event after it, not an adjunct's ("tras el ataque").
-    let denied_by_verb = (0..hit.start).rev().take(40).any(|w| {
+    let denying = (0..hit.start).rev().take(40).find(|&w| {
         lexicon::matches(&words.lower[w], lexicon::DENYING_VERBS)
             && !hits.iter().any(|other| other.start > w && other.start < hit.start)
     });
+    // "no descartó", "did not rule out": a denial denied leaves the event possible.
+    let negated = denying.is_some_and(|w| {
+        (w.saturating_sub(2)..w)
+            .any(|n| matches!(words.lower[n].as_str(), "no" | "not" | "nunca" | "never"))
+    });
+    if negated {
+        return EventModality::Hypothetical;
+    }
+    let denied_by_verb = denying.is_some();
     let near = |cues: &[Cue]| {
         cues.iter().any(|cue| {
             let from = hit.start.saturating_sub(cue.before);

@@ -370,3 +370,19 @@ fn a_comparison_baseline_is_not_the_date_of_the_event() {
         "#]],
     );
 }
+
+#[test]
+fn a_denial_denied_leaves_the_event_possible() {
+    check(
+        "Emergencia en evaluación\n\nEl Ministerio del Interior no descartó declarar el estado de emergencia en Comas. La policía negó que hubiera detenidos.",
+        expect![[r#"
+            state_of_emergency (hypothetical) triggers "estado de emergencia"
+              actors: "Ministerio del Interior"=Ministerio del Interior del Perú
+              places: Comas
+              evidence: "El Ministerio del Interior no descartó declarar el estado de"
+            arrest (denied) triggers "detenidos"
+              actors: "policía"
+              evidence: "La policía negó que hubiera detenidos."
+        "#]],
+    );
+}
