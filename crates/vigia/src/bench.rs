@@ -115,6 +115,7 @@ fn generated_corpus(count: usize) -> anyhow::Result<()> {
                 follow_links: false,
                 progress: false,
                 extract,
+                compare_limit: pipeline::COMPARE_LIMIT,
             };
             let started = Instant::now();
             let mut sink = NullSink { tokens: 0 };

@@ -147,6 +147,10 @@ pub(crate) struct ReadArgs {
     /// Never draw a progress bar.
     #[arg(long)]
     pub(crate) no_progress: bool,
+    /// Reports kept in memory for comparing the sources of each story (about 30 KB each);
+    /// later reports are still grouped into stories, but take no part in comparisons.
+    #[arg(long, default_value_t = crate::pipeline::COMPARE_LIMIT, value_name = "N")]
+    pub(crate) compare_limit: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -58,6 +58,7 @@ fn run(flags: Flags) -> anyhow::Result<ExitCode> {
                 max_redirects: 5,
                 jobs: None,
                 no_progress: false,
+                compare_limit: pipeline::COMPARE_LIMIT,
             };
             report(&inputs, diagnostics, &read, format, None)
         }
@@ -96,6 +97,7 @@ fn report(
         follow_links: read.follow_links,
         progress: !read.no_progress,
         extract: true,
+        compare_limit: read.compare_limit,
     };
     let fetcher = fetch::Fetcher::new(&fetch::FetchConfig {
         timeout: Duration::from_secs(read.timeout),

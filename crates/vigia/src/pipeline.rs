@@ -25,7 +25,8 @@ use crate::{
     flags::NerLanguage,
     input::{self, Input},
     report::{
-        items::{self, Items},
+        items,
+        spill::Spill,
         stories::{self, Kept, StoryItem},
         Extracted, Sink, Summary,
     },
@@ -78,7 +79,12 @@ pub(crate) struct RunConfig {
     /// Run extraction (entities, relations, quotes, quantities, dates, events) after ingestion;
     /// benchmarks of ingestion alone turn it off.
     pub(crate) extract: bool,
+    /// Reports kept for comparing the sources of each story; later ones are grouped only.
+    pub(crate) compare_limit: usize,
 }
+
+/// The default of `--compare-limit`.
+pub(crate) const COMPARE_LIMIT: usize = 5_000;
 
 /// Inputs read together: enough to keep every core busy, few enough to bound memory.
 const CHUNK_INPUTS: usize = 256;
@@ -125,10 +131,11 @@ pub(crate) fn run(
     // Entities span documents, so their index grows with the batch and is written at the end.
     let mut index = EntityIndex::new();
     // Items cite entity ids, which exist once their document joins the index.
-    let mut items = Items::default();
+    let mut spill = Spill::new()?;
     // Stories are compared once every report is in: their reports are kept until then.
     let mut story_index = StoryIndex::new();
     let mut kept: Vec<Kept> = Vec::new();
+    let mut limit_noted = false;
     for chunk in chunks(inputs) {
         let readouts: Vec<Readout> =
             chunk.par_iter().map(|input| read(input, config, fetcher)).collect();
@@ -155,7 +162,7 @@ pub(crate) fn run(
                 if let Some(extraction) = &extraction {
                     diagnostics.extend(extraction.entities.diagnostics.iter().cloned());
                     index.add(&extraction.entities, &shipped.kb);
-                    items.append(items::items(&article, extraction, &index));
+                    spill.add(&items::items(&article, extraction, &index))?;
                 }
                 if followed {
                     // The summary note is answered now.
@@ -193,8 +200,18 @@ pub(crate) fn run(
                     story_index.add(&signature);
                     // Comparison reads sentences, never tokens.
                     article.tokens = Vec::new();
-                    let outlet = stories::outlet_name(&article);
-                    kept.push(Kept { article, extraction, outlet });
+                    if kept.len() < config.compare_limit {
+                        let outlet = stories::outlet_name(&article);
+                        kept.push(Kept { article, extraction, outlet });
+                    } else if kept.len() == config.compare_limit && !limit_noted {
+                        limit_noted = true;
+                        progress.suspend(|| {
+                            eprintln!(
+                                "vigia: {} reports kept for comparing sources (--compare-limit); later reports are grouped into stories but not compared",
+                                config.compare_limit
+                            )
+                        });
+                    }
                 }
             }
         }
@@ -202,6 +219,7 @@ pub(crate) fn run(
     progress.finish_and_clear();
     let (entities, relations) = index.into_parts();
     let stories = story_items(&story_index, &kept);
+    let items = spill.finish()?;
     sink.extracted(&Extracted { entities, relations, items, stories })?;
     sink.finish(&diagnostics, &summary)?;
     Ok(summary)
@@ -223,7 +241,10 @@ fn story_items(index: &StoryIndex, kept: &[Kept]) -> Vec<StoryItem> {
         .map(|story| {
             let members: Vec<usize> =
                 story.members.iter().filter_map(|m| at.get(m.document.as_str()).copied()).collect();
-            stories::story(kept, &members, &copy_of)
+            let mut item = stories::story(kept, &members, &copy_of);
+            // Reports past the comparison limit still belong to their story.
+            item.documents = story.members.iter().map(|m| m.document.clone()).collect();
+            item
         })
         .collect()
 }

@@ -7,6 +7,7 @@
 pub(crate) mod items;
 pub(crate) mod json;
 pub(crate) mod markdown;
+pub(crate) mod spill;
 pub(crate) mod stories;
 
 use std::io;
@@ -24,8 +25,8 @@ pub(crate) struct Extracted {
     pub(crate) entities: Vec<Entity>,
     /// Relations between them, in order of first statement.
     pub(crate) relations: Vec<Relation>,
-    /// Quotes, quantities, dates and events, document by document.
-    pub(crate) items: items::Items,
+    /// Quotes, quantities, dates and events, document by document, spilled to disk.
+    pub(crate) items: spill::Spilled,
     /// Stories: reports grouped, their events merged and compared.
     pub(crate) stories: Vec<stories::StoryItem>,
 }

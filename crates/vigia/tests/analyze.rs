@@ -20,6 +20,15 @@ fn demo_prints_markdown_of_the_bundled_corpus() {
     let markdown = String::from_utf8(output.stdout).unwrap();
     assert!(markdown.starts_with("# Vigía report\n"));
     assert!(markdown.contains("## Diagnostics"));
+    // The brief shows the deliberate differences between the outlets.
+    for expected in [
+        "### Story 1:",
+        "**Sources disagree on**",
+        "\"bread\" (Andes Wire) against \"peace\"",
+        "\"pan\" (Diario Limeño) against \"paz\"",
+    ] {
+        assert!(markdown.contains(expected), "the brief lacks {expected:?}");
+    }
     let stderr = String::from_utf8(output.stderr).unwrap();
     expect![[r#"
         vigia: 10 input(s): 10 read, 0 skipped, 0 failed; 13 document(s), 1 duplicate(s), 0 record(s) failed
@@ -116,4 +125,22 @@ fn report_file_is_written_whole() {
     assert!(markdown.contains("| language | es |"), "{markdown}");
     assert!(!dir.join("report.md.partial").exists());
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn reports_past_the_comparison_limit_are_grouped_but_not_compared() {
+    let output = vigia(&["analyze", "examples/lima-2023", "--compare-limit", "2"], b"");
+    assert!(output.status.success(), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    let report = report(&output);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("2 reports kept for comparing sources"), "stderr: {stderr}");
+    let stories = report["stories"].as_array().unwrap();
+    let documents: usize = stories.iter().map(|s| s["documents"].as_array().unwrap().len()).sum();
+    assert_eq!(documents, report["documents"].as_array().unwrap().len());
+    let quotes = stories
+        .iter()
+        .flat_map(|s| s["comparison"].as_array().unwrap())
+        .filter(|i| i["topic"] == "quote")
+        .count();
+    assert_eq!(quotes, 0, "two reports of different outlets share no quote");
 }

@@ -180,8 +180,8 @@ pub(crate) struct EventItem {
     pub(crate) count_evidence: Vec<CountItem>,
     pub(crate) triggers: Vec<Range>,
     pub(crate) acled: Option<AcledItem>,
-    /// The first sentence that mentions it, for the Markdown report.
-    #[serde(skip)]
+    /// The first sentence that mentions it, for the Markdown report; the JSON report drops it.
+    #[serde(rename = "_sentence")]
     pub(crate) sentence: String,
 }
 
@@ -192,16 +192,6 @@ pub(crate) struct Items {
     pub(crate) quantities: Vec<QuantityItem>,
     pub(crate) dates: Vec<DateItem>,
     pub(crate) events: Vec<EventItem>,
-}
-
-impl Items {
-    /// Appends another document's items.
-    pub(crate) fn append(&mut self, mut other: Items) {
-        self.quotes.append(&mut other.quotes);
-        self.quantities.append(&mut other.quantities);
-        self.dates.append(&mut other.dates);
-        self.events.append(&mut other.events);
-    }
 }
 
 /// The items of `article`, whose entities `index` has already taken in.

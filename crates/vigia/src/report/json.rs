@@ -15,7 +15,7 @@ use analysis::entities::{Entity, Relation};
 use model::{Article, Diagnostic, DuplicateKind};
 use serde::Serialize;
 
-use super::{Extracted, Sink, Summary, SCHEMA_VERSION};
+use super::{spill::Section, Extracted, Sink, Summary, SCHEMA_VERSION};
 
 #[derive(Serialize)]
 pub(crate) struct DocumentDto<'a> {
@@ -284,11 +284,23 @@ impl<W: Write> Sink for JsonSink<W> {
             self.out.write_all(if idx == 0 { b"\n" } else { b",\n" })?;
             self.value(&RelationDto::from(relation))?;
         }
-        let items = &extracted.items;
-        self.section("quotes", &items.quotes)?;
-        self.section("quantities", &items.quantities)?;
-        self.section("dates", &items.dates)?;
-        self.section("events", &items.events)?;
+        for section in Section::ALL {
+            write!(self.out, "\n],\n\"{}\":[", section.name())?;
+            for (idx, line) in extracted.items.lines(section)?.enumerate() {
+                self.out.write_all(if idx == 0 { b"\n" } else { b",\n" })?;
+                let line = line?;
+                if section == Section::Events || self.pretty {
+                    let mut item: serde_json::Value = serde_json::from_str(&line)?;
+                    // The Markdown report's excerpt is no part of the contract.
+                    if let Some(object) = item.as_object_mut() {
+                        object.remove("_sentence");
+                    }
+                    self.value(&item)?;
+                } else {
+                    self.out.write_all(line.as_bytes())?;
+                }
+            }
+        }
         self.section("stories", &extracted.stories)?;
         self.out.write_all(b"\n]")
     }

@@ -4,7 +4,9 @@ use std::io::{self, Write};
 
 use model::{Article, BlockKind, Diagnostic, DuplicateKind};
 
-use super::{stories::StoryEventItem, Extracted, Sink, Summary, SCHEMA_VERSION};
+use serde_json::Value;
+
+use super::{spill::Section, stories::StoryEventItem, Extracted, Sink, Summary, SCHEMA_VERSION};
 
 /// Sides of a conflict quoted in a story's brief; more are counted.
 const SHOWN_SIDES: usize = 4;
@@ -65,56 +67,69 @@ impl<W: Write> MarkdownSink<W> {
     /// Quotes, quantities and events, each as a table citing its words.
     fn items(&mut self, extracted: &Extracted) -> io::Result<()> {
         let items = &extracted.items;
+        // Spilled items come back as JSON; a missing member reads as empty.
+        let text = |v: &Value, key: &str| v[key].as_str().unwrap_or("").to_string();
+        let read = |section: Section| -> io::Result<Vec<Value>> {
+            items.lines(section)?.map(|line| Ok(serde_json::from_str::<Value>(&line?)?)).collect()
+        };
         writeln!(self.out, "## Quotes\n")?;
-        if items.quotes.is_empty() {
+        if items.len(Section::Quotes) == 0 {
             writeln!(self.out, "None extracted.\n")?;
         } else {
             writeln!(self.out, "| document | kind | speaker | quote |\n| --- | --- | --- | --- |")?;
-            for quote in &items.quotes {
-                let speaker = match (&quote.speaker.name, quote.speaker.text.as_str()) {
-                    (Some(name), written) if written.is_empty() || written == name => name.clone(),
-                    (Some(name), written) => format!("{written} ({name})"),
-                    (None, "") => "—".to_string(),
-                    (None, written) => written.to_string(),
+            for quote in read(Section::Quotes)? {
+                let speaker = &quote["speaker"];
+                let written = text(speaker, "text");
+                let who = match speaker["name"].as_str() {
+                    Some(name) if written.is_empty() || written == name => name.to_string(),
+                    Some(name) => format!("{written} ({name})"),
+                    None if written.is_empty() => "—".to_string(),
+                    None => written,
                 };
                 writeln!(
                     self.out,
                     "| {} | {} | {} | {} |",
-                    quote.document,
-                    quote.kind,
-                    cell(&speaker),
-                    cell(&quote.text)
+                    text(&quote, "document"),
+                    text(&quote, "kind"),
+                    cell(&who),
+                    cell(&text(&quote, "text"))
                 )?;
             }
             writeln!(self.out)?;
         }
         writeln!(self.out, "## Quantities\n")?;
-        if items.quantities.is_empty() {
+        if items.len(Section::Quantities) == 0 {
             writeln!(self.out, "None extracted.\n")?;
         } else {
             writeln!(
                 self.out,
                 "| document | as written | value | unit | counts | kind | period | place |\n| --- | --- | --- | --- | --- | --- | --- | --- |"
             )?;
-            for q in &items.quantities {
+            for q in read(Section::Quantities)? {
+                let hedge = q["hedge"].as_str().map(|h| format!("{} ", h.replace('_', " ")));
+                let period = &q["period"];
                 writeln!(
                     self.out,
                     "| {} | {} | {}{} | {} | {} | {} | {} | {} |",
-                    q.document,
-                    cell(&q.text),
-                    q.hedge.map(|h| format!("{} ", h.replace('_', " "))).unwrap_or_default(),
-                    q.value,
-                    q.unit,
-                    cell(q.counted.as_deref().unwrap_or("")),
-                    q.kind,
-                    q.period.as_ref().map(|p| format!("{}–{}", p.start, p.end)).unwrap_or_default(),
-                    cell(q.place.as_deref().unwrap_or(""))
+                    text(&q, "document"),
+                    cell(&text(&q, "text")),
+                    hedge.unwrap_or_default(),
+                    q["value"],
+                    text(&q, "unit"),
+                    cell(&text(&q, "counted")),
+                    text(&q, "kind"),
+                    if period.is_object() {
+                        format!("{}–{}", text(period, "start"), text(period, "end"))
+                    } else {
+                        String::new()
+                    },
+                    cell(&text(&q, "place"))
                 )?;
             }
             writeln!(self.out)?;
         }
         writeln!(self.out, "## Events\n")?;
-        if items.events.is_empty() {
+        if items.len(Section::Events) == 0 {
             writeln!(self.out, "None extracted.\n")?;
             return Ok(());
         }
@@ -122,30 +137,44 @@ impl<W: Write> MarkdownSink<W> {
             self.out,
             "| document | event | modality | date | places | actors | targets | counts | credited to | first sentence |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
         )?;
-        for event in &items.events {
-            let kind = match event.threatened {
-                Some(act) => format!("{} ({})", event.kind, act).replace('_', " "),
-                None => event.kind.replace('_', " "),
+        for event in read(Section::Events)? {
+            let kind = match event["threatened"].as_str() {
+                Some(act) => format!("{} ({act})", text(&event, "type")).replace('_', " "),
+                None => text(&event, "type").replace('_', " "),
             };
-            let people = |list: &[super::items::ParticipantItem]| {
-                list.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("; ")
+            let people = |side: &str| {
+                event[side]
+                    .as_array()
+                    .map(|list| list.iter().map(|p| text(p, "text")).collect::<Vec<_>>().join("; "))
+                    .unwrap_or_default()
             };
-            let places: Vec<String> =
-                event.places.iter().map(|id| entity_name(extracted, id)).collect();
-            let counts: Vec<String> =
-                event.counts.iter().map(|(role, value)| format!("{role} {value}")).collect();
+            let places: Vec<String> = event["places"]
+                .as_array()
+                .map(|ids| {
+                    ids.iter()
+                        .filter_map(Value::as_str)
+                        .map(|id| entity_name(extracted, id))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let counts: Vec<String> = event["counts"]
+                .as_object()
+                .map(|counts| {
+                    counts.iter().map(|(role, value)| format!("{role} {value}")).collect()
+                })
+                .unwrap_or_default();
             writeln!(
                 self.out,
                 "| {} | {kind} | {} | {} | {} | {} | {} | {} | {} | {} |",
-                event.document,
-                event.modality,
-                event.date.as_ref().map(|d| cell(&d.text)).unwrap_or_default(),
+                text(&event, "document"),
+                text(&event, "modality"),
+                cell(&text(&event["date"], "text")),
                 cell(&places.join("; ")),
-                cell(&people(&event.actors)),
-                cell(&people(&event.targets)),
+                cell(&people("actors")),
+                cell(&people("targets")),
                 counts.join(", "),
-                event.attribution.as_ref().map(|a| cell(&a.text)).unwrap_or_default(),
-                cell(&event.sentence)
+                cell(&text(&event["attribution"], "text")),
+                cell(&text(&event, "_sentence"))
             )?;
         }
         writeln!(self.out)
