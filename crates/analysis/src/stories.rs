@@ -13,8 +13,14 @@
 //! language-neutral keys, blended with a cosine over words when the story has a report in the
 //! same language, with inverse report frequencies counted as reports arrive. It is lowered when
 //! most of the story's dated reports are far from the report's main date (two riots months
-//! apart stay two stories) and when the two sides' most-mentioned actors differ. A report joins
-//! the best story when the score clears [`StoryConfig::threshold`], else it opens a new one.
+//! apart stay two stories), when one side is dated and the other not at all (time cannot
+//! confirm the match, so the content must say more), when dates cannot be compared and both
+//! sides give numbers but share none (tolls, sums and magnitudes tell two events of one kind
+//! apart) and when the two sides'
+//! most-mentioned actors differ. A report joins the best story when the score clears
+//! [`StoryConfig::threshold`], else it opens a new one. When it also fits the second-best
+//! story well ([`StoryConfig::merge_threshold`]), the two stories tell the same events and the
+//! smaller is merged into the larger: this corrects a story split by early, sparse reports.
 //! A report that ingestion marked as a copy of an earlier report joins that report's story as a
 //! copy: it counts as the same outlet's text, not as confirmation.
 //!

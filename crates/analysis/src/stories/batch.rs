@@ -11,6 +11,12 @@ pub fn cluster_batch(signatures: &[Signature], config: &StoryConfig) -> Vec<Assi
     let mut index = StoryIndex::with_corpus(config.clone(), signatures);
     let mut assignments: Vec<Assignment> =
         signatures.iter().map(|signature| index.add(signature)).collect();
+    // Stories merged during the first pass moved their reports.
+    for (assignment, signature) in assignments.iter_mut().zip(signatures) {
+        if let Some(story) = index.story_of(&signature.document) {
+            assignment.story = story;
+        }
+    }
     for (at, signature) in signatures.iter().enumerate() {
         if assignments[at].copy {
             continue;
@@ -18,7 +24,7 @@ pub fn cluster_batch(signatures: &[Signature], config: &StoryConfig) -> Vec<Assi
         let features = index.intern(signature);
         let current = assignments[at].story;
         index.leave(current, signature, &features);
-        let (story, score) = match index.best(signature, &features, None) {
+        let (story, score) = match index.best(signature, &features, None).0 {
             Some((story, score)) if score >= config.threshold => (story, score),
             // Back to where it was when that story is now empty, else on its own.
             _ if index.stories()[current].members.iter().all(|member| member.copy) => {

@@ -23,9 +23,18 @@ pub struct StoryConfig {
     pub date_window_days: i64,
     /// Factor applied to the score of a story whose dates are apart from the report's.
     pub date_penalty: f32,
+    /// Factor applied when the report is dated and none of the story's latest reports is, or
+    /// the other way round.
+    pub undated_penalty: f32,
+    /// Factor applied when both sides give several numbers with their units and none is shared,
+    /// and dates could not be compared: tolls, sums and magnitudes tell apart two events of one
+    /// kind.
+    pub number_penalty: f32,
     /// Factor applied when the report's and the story's leading actors differ and neither
     /// appears on the other side.
     pub lead_penalty: f32,
+    /// Score of a report's second-best story from which that story is merged into the best.
+    pub merge_threshold: f32,
     /// Stories listed under one key at most, the latest to take it up: news stories are local
     /// in time, and this bounds the work per report however common a key grows.
     pub max_postings: usize,
@@ -45,7 +54,10 @@ impl Default for StoryConfig {
             word_share: 0.6,
             date_window_days: 45,
             date_penalty: 0.6,
+            undated_penalty: 0.6,
+            number_penalty: 0.7,
             lead_penalty: 0.7,
+            merge_threshold: 0.4,
             max_postings: 32,
             max_story_keys: 256,
             max_candidates: 10,
@@ -57,7 +69,8 @@ impl Default for StoryConfig {
 /// Where a report went.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Assignment {
-    /// The story's id, its index in [`StoryIndex::stories`].
+    /// The story's id, its index in [`StoryIndex::stories`]. A later report may merge that
+    /// story into another ([`Story::merged_into`]); [`StoryIndex::story_of`] is always current.
     pub story: usize,
     /// True when the report is a copy of an earlier report of the story.
     pub copy: bool,
@@ -97,6 +110,10 @@ pub struct Story {
     /// Squared norms of the weights times the keys' inverse frequencies, kept up to date as
     /// reports join: neutral groups, then words.
     norms: [f32; 2],
+    /// The story its reports moved to when it was merged; it then has no members.
+    pub merged_into: Option<usize>,
+    /// Number keys among its weights.
+    numbers: u32,
     /// Its most-mentioned person or criminal group, with its weight.
     lead: Option<(u32, f32)>,
 }
@@ -115,6 +132,9 @@ struct KeyStats {
     /// True for people and criminal groups: a story's protagonists.
     actor: bool,
 }
+
+/// A story id with a report's score against it.
+pub(crate) type Scored = (usize, f32);
 
 /// A report's features as key ids.
 pub(crate) type Interned = Vec<(u32, f32)>;
@@ -166,7 +186,9 @@ impl StoryIndex {
         self.documents.get(document).copied()
     }
 
-    /// Adds a report to the best story, or to a new one, and says which.
+    /// Adds a report to the best story, or to a new one, and says which. When the report also
+    /// fits a second story well, the smaller of the two is merged into the larger one and
+    /// the merged-into story is returned.
     pub fn add(&mut self, signature: &Signature) -> Assignment {
         if let Some(story) =
             signature.duplicate_of.as_deref().and_then(|of| self.documents.get(of).copied())
@@ -181,11 +203,17 @@ impl StoryIndex {
             return Assignment { story, copy: true, score: 1.0 };
         }
         let features = if self.frozen { self.intern(signature) } else { self.count(signature) };
-        let (best, score) = match self.best(signature, &features, None) {
+        let (first, second) = self.best(signature, &features, None);
+        let (mut best, score) = match first {
             Some((story, score)) if score >= self.config.threshold => (story, score),
             _ => (self.open(), 0.0),
         };
         self.join(best, signature, &features);
+        if let Some((other, other_score)) = second {
+            if other_score >= self.config.merge_threshold {
+                best = self.merge(best, other);
+            }
+        }
         Assignment { story: best, copy: false, score }
     }
 
@@ -240,13 +268,13 @@ impl StoryIndex {
         (1.0 + self.reports.max(1) as f32 / reports).ln()
     }
 
-    /// The best-scoring candidate story for a report, leaving out `skip`.
+    /// The best- and second-best-scoring candidate stories for a report, leaving out `skip`.
     pub(crate) fn best(
         &self,
         signature: &Signature,
         features: &Interned,
         skip: Option<usize>,
-    ) -> Option<(usize, f32)> {
+    ) -> (Option<Scored>, Option<Scored>) {
         let report = self.prepare(features);
         let mut words: Vec<(f32, u32)> = Vec::new();
         let mut shared: FastMap<u32, f32> =
@@ -277,21 +305,28 @@ impl StoryIndex {
         candidates.sort_by(order);
         let main = signature.dates.first().copied();
         let mut best: Option<(usize, f32)> = None;
+        let mut second: Option<(usize, f32)> = None;
+        let better = |story: usize, score: f32, than: Option<(usize, f32)>| {
+            than.is_none_or(|(id, top)| score > top || (score == top && story < id))
+        };
         for (_, story) in candidates {
             let story = story as usize;
             let score = self.score(&self.stories[story], signature, &report, main);
-            if best.is_none_or(|(id, top)| score > top || (score == top && story < id)) {
+            if better(story, score, best) {
+                second = best;
                 best = Some((story, score));
+            } else if better(story, score, second) {
+                second = Some((story, score));
             }
         }
-        best
+        (best, second)
     }
 
     /// A report's weights with their keys' current inverse frequencies, its norms and lead.
     fn prepare(&self, features: &Interned) -> Prepared {
         let mut norms = [0.0f32; 2];
         let mut lead: Option<(u32, f32)> = None;
-        let values = features
+        let values: Vec<Value> = features
             .iter()
             .map(|&(id, weight)| {
                 let stats = &self.keys[id as usize];
@@ -316,7 +351,8 @@ impl StoryIndex {
 
     /// Similarity of a report to a story: cosine over the language-neutral keys, blended with
     /// cosine over words when the story has a report in the same language; lowered when their
-    /// dates are apart or their leading actors differ.
+    /// dates are apart, when only one side is dated, when both give numbers and share none, and
+    /// when their leading actors differ.
     fn score(
         &self,
         story: &Story,
@@ -344,19 +380,26 @@ impl StoryIndex {
         } else {
             neutral
         };
-        if let Some((start, end)) = main {
-            // Most of the story's dated reports must be near this one; a range would let one
-            // wrongly joined report stretch the story over years.
-            let (mut near, mut dated) = (0usize, 0usize);
-            let dates = story.members.iter().rev().filter(|m| !m.copy).filter_map(|m| m.date);
-            for (first, last) in dates.take(DATES_CHECKED) {
+        // Most of the story's dated reports must be near this one; a range would let one
+        // wrongly joined report stretch the story over years.
+        let (mut near, mut dated, mut checked) = (0usize, 0usize, 0usize);
+        for member in story.members.iter().rev().filter(|m| !m.copy).take(DATES_CHECKED) {
+            checked += 1;
+            if let (Some((start, end)), Some((first, last))) = (main, member.date) {
                 dated += 1;
                 let gap = (start - last).num_days().max((first - end).num_days());
                 near += usize::from(gap <= self.config.date_window_days);
+            } else if member.date.is_some() {
+                dated += 1;
             }
-            if dated > 0 && near * 2 < dated {
-                score *= self.config.date_penalty;
-            }
+        }
+        if main.is_some() && dated > 0 && near * 2 < dated {
+            score *= self.config.date_penalty;
+        }
+        // When one side is dated and the other not at all, time cannot confirm the match, so
+        // the content must say more.
+        if checked > 0 && if main.is_some() { dated == 0 } else { dated == checked } {
+            score *= self.config.undated_penalty;
         }
         if let (Some(ours), Some((theirs, _))) = (report.lead, story.lead) {
             if !story.weights.contains_key(&ours)
@@ -365,7 +408,52 @@ impl StoryIndex {
                 score *= self.config.lead_penalty;
             }
         }
+        // Numbers change as a story unfolds (a toll rises, an analysis cites its own figures), so
+        // they only speak when dates could not be compared.
+        let timed = main.is_some() && dated > 0;
+        if !timed && story.numbers >= 2 {
+            let (mut given, mut shared) = (0usize, false);
+            for value in &report.values {
+                if self.keys[value.id as usize].group == Group::Number {
+                    given += 1;
+                    shared |= story.weights.contains_key(&value.id);
+                }
+            }
+            if given >= 2 && !shared {
+                score *= self.config.number_penalty;
+            }
+        }
         score
+    }
+
+    /// Moves the smaller of two stories into the larger one, which it returns: a report that
+    /// fits both well shows they tell the same events.
+    fn merge(&mut self, a: usize, b: usize) -> usize {
+        let (into, from) = if self.stories[b].members.len() > self.stories[a].members.len() {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        let mut weights: Vec<(u32, f32)> =
+            self.stories[from].weights.iter().map(|(&id, &weight)| (id, weight)).collect();
+        weights.sort_by_key(|&(id, _)| id);
+        for &(id, weight) in &weights {
+            self.shift(into, id, weight);
+            self.shift(from, id, -weight);
+        }
+        let members = std::mem::take(&mut self.stories[from].members);
+        for member in &members {
+            self.documents.insert(member.document.clone(), into);
+        }
+        self.stories[into].members.extend(members);
+        self.stories[from].lead = None;
+        self.stories[from].merged_into = Some(into);
+        if self.stories[into].weights.len() > self.config.max_story_keys {
+            self.prune(into);
+        }
+        self.summarise(from);
+        self.summarise(into);
+        into
     }
 
     /// Opens an empty story.
@@ -379,7 +467,9 @@ impl StoryIndex {
             last_date: None,
             weights: FastMap::default(),
             norms: [0.0; 2],
+            numbers: 0,
             lead: None,
+            merged_into: None,
         });
         id
     }
@@ -435,13 +525,18 @@ impl StoryIndex {
         let mut new = old + change;
         if new <= 1e-6 {
             new = 0.0;
-            entry.weights.remove(&id);
+            if entry.weights.remove(&id).is_some() && stats.group == Group::Number {
+                entry.numbers -= 1;
+            }
             if let Some(at) = stats.postings.iter().position(|&s| s as usize == story) {
                 stats.postings.swap_remove(at);
             }
         } else {
             entry.weights.insert(id, new);
             if old == 0.0 {
+                if stats.group == Group::Number {
+                    entry.numbers += 1;
+                }
                 if stats.postings.len() >= max_postings {
                     stats.postings.remove(0);
                 }
