@@ -238,12 +238,24 @@ fn story_items(index: &StoryIndex, kept: &[Kept]) -> Vec<StoryItem> {
     index
         .stories()
         .iter()
+        // A story merged into another has handed over its members.
+        .filter(|story| story.merged_into.is_none() && !story.members.is_empty())
         .map(|story| {
-            let members: Vec<usize> =
+            // Merged stories append members out of input order; comparison wants input order.
+            let mut members: Vec<usize> =
                 story.members.iter().filter_map(|m| at.get(m.document.as_str()).copied()).collect();
+            members.sort_unstable();
             let mut item = stories::story(kept, &members, &copy_of);
-            // Reports past the comparison limit still belong to their story.
-            item.documents = story.members.iter().map(|m| m.document.clone()).collect();
+            // Reports past the comparison limit still belong to their story, after the others.
+            let mut documents: Vec<(usize, String)> = story
+                .members
+                .iter()
+                .map(|m| {
+                    (at.get(m.document.as_str()).copied().unwrap_or(usize::MAX), m.document.clone())
+                })
+                .collect();
+            documents.sort_by_key(|(k, _)| *k);
+            item.documents = documents.into_iter().map(|(_, d)| d).collect();
             item
         })
         .collect()
