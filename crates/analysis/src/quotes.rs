@@ -42,7 +42,11 @@
 //! opens with (give or take titles or an opening clause: "Speaking in Lima, X …"), of the
 //! pronoun's gender when known; "they" to the last resolved speaker; with none, to the nearest
 //! person (or organisation) mentioned before it. A cue with no subject ("dijo") works the same
-//! way without gender. Continuations and Spanish subjectless cues ("dijo") take the last speaker, with
+//! way without gender. A person the tagger found must look like one to be an antecedent (two
+//! capitalised words, a known first name, or a title), and a preposition's object ("took to
+//! Twitter to say") is not the subject of the verb after it. A phrase read as a subject that
+//! cannot name a speaker ("his views", "the city embodied the", "su postura") is treated like a
+//! cue with no subject. Continuations and Spanish subjectless cues ("dijo") take the last speaker, with
 //! no span. A phrase holding a name at its head is a [`SpeakerKind::Name`]; other phrases are
 //! descriptions, linked to an entity as `resolve::linked` documents: gang words link to the
 //! criminal group named nearby (the one in a sentence about a video first, when the

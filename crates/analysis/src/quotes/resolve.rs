@@ -33,11 +33,12 @@ pub(super) fn resolve(doc: &Doc<'_>, raw: Vec<RawQuote>) -> Vec<Quote> {
         .filter(|quote| quote.kind != QuoteKind::Reported)
         .flat_map(|quote| quote.content.iter().copied())
         .collect();
-    let mut history = History {
-        subjects: speech_subjects(doc),
-        topics: sentence_subjects(doc, &quoted),
-        ..History::default()
-    };
+    let subjects = speech_subjects(doc);
+    let mut topics = sentence_subjects(doc, &quoted);
+    // "Debates …", "Twitter …": a sentence opener the tagger calls a person must look like
+    // one, unless it is named before a speech verb too.
+    topics.retain(|&(_, e)| looks_like_person(doc, e) || subjects.iter().any(|&(_, s)| s == e));
+    let mut history = History { subjects, topics, ..History::default() };
     let mut out = Vec::with_capacity(raw.len());
     for quote in raw {
         let speaker = match quote.speaker {
@@ -56,28 +57,19 @@ pub(super) fn resolve(doc: &Doc<'_>, raw: Vec<RawQuote>) -> Vec<Quote> {
                     })
             }
             Slot::None => None,
+            // "his views said", "voters shouldn't": a phrase that cannot be a speaker is a cue
+            // with no subject.
+            Slot::Phrase(a, b) if is_junk(doc, a, b) => Some(Speaker {
+                span: Some(doc.cover(a, b)),
+                kind: SpeakerKind::Description,
+                entity: latest_person(&history, quote.covers.start),
+            }),
             Slot::Phrase(a, b) => Some(classify(doc, a, b, &history)),
-            Slot::Null => {
-                // "“…”, dijo.": like a pronoun, the person the last sentences are about.
-                let at = quote.covers.start;
-                let before = |list: &[(usize, usize)]| {
-                    list[..list.partition_point(|(p, _)| *p < at)].last().copied()
-                };
-                let latest = [
-                    history.people.last().copied(),
-                    before(&history.subjects),
-                    before(&history.topics),
-                ]
-                .into_iter()
-                .flatten()
-                .max_by_key(|(p, _)| *p)
-                .map(|(_, e)| e);
-                Some(Speaker {
-                    span: None,
-                    kind: SpeakerKind::Pronoun,
-                    entity: latest.or(history.person).or(history.named),
-                })
-            }
+            Slot::Null => Some(Speaker {
+                span: None,
+                kind: SpeakerKind::Pronoun,
+                entity: latest_person(&history, quote.covers.start),
+            }),
             Slot::Continue => {
                 // "Valastro praised Christie. ¶ “…”": a person named before a speech verb
                 // after the last quote speaks now.
@@ -136,6 +128,66 @@ pub(super) fn resolve(doc: &Doc<'_>, raw: Vec<RawQuote>) -> Vec<Quote> {
     out
 }
 
+/// "“…”, dijo.": like a pronoun, the person the last sentences before `at` are about.
+fn latest_person(history: &History, at: usize) -> Option<usize> {
+    let before =
+        |list: &[(usize, usize)]| list[..list.partition_point(|(p, _)| *p < at)].last().copied();
+    [history.people.last().copied(), before(&history.subjects), before(&history.topics)]
+        .into_iter()
+        .flatten()
+        .max_by_key(|(p, _)| *p)
+        .map(|(_, e)| e)
+        .or(history.person)
+        .or(history.named)
+}
+
+/// A phrase read as a subject that cannot name a speaker: it ends in a function word ("the
+/// city embodied the", "as a"), opens with a possessive not headed by a person noun ("his
+/// views", "his standing"), with a pronoun and more words ("he has"), with a gerund
+/// ("entering the United States"), or holds a negation ("voters shouldn't").
+fn is_junk(doc: &Doc<'_>, a: usize, b: usize) -> bool {
+    let first = doc.word(a);
+    let last = doc.word(b - 1);
+    let person_head = lexicon::is_role(last)
+        || lexicon::is_person_noun(last)
+        || lexicon::is_body_noun(last)
+        || lexicon::is_document(last)
+        || lexicon::is_gang_word(last);
+    let function_end = matches!(
+        last,
+        "the"
+            | "a"
+            | "an"
+            | "as"
+            | "if"
+            | "of"
+            | "that"
+            | "has"
+            | "have"
+            | "again"
+            | "yet"
+            | "el"
+            | "la"
+            | "un"
+            | "una"
+            | "de"
+            | "que"
+            | "si"
+            | "como"
+    );
+    let possessive = matches!(first, "his" | "her" | "their" | "its" | "su" | "sus");
+    let negation = (a..b).any(|t| {
+        let w = doc.word(t);
+        w.ends_with("n't") || w.ends_with("n’t")
+    });
+    let gerund = first.ends_with("ing") && !doc.is_capitalised(a);
+    function_end
+        || (possessive && !person_head)
+        || (b - a > 1 && lexicon::is_personal_pronoun(first))
+        || gerund
+        || negation
+}
+
 /// What the phrase `a..b` is, and the entity it stands for.
 fn classify(doc: &Doc<'_>, a: usize, b: usize, history: &History) -> Speaker {
     let span = doc.cover(a, b);
@@ -158,7 +210,9 @@ fn classify(doc: &Doc<'_>, a: usize, b: usize, history: &History) -> Speaker {
             };
             latest(&fits).or_else(|| {
                 doc.mentions_before(at)
-                    .find(|(_, e, kind)| *kind == EntityType::Person && fits(*e))
+                    .find(|(_, e, kind)| {
+                        *kind == EntityType::Person && fits(*e) && looks_like_person(doc, *e)
+                    })
                     .map(|(_, e, _)| *e)
             })
         } else {
@@ -250,6 +304,27 @@ fn speech_subjects(doc: &Doc<'_>) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (span, entity, kind) in &doc.mentions {
         if *kind != EntityType::Person {
+            continue;
+        }
+        // "took to Twitter to say", "wrote to X to say": a preposition's object is no subject.
+        let at = doc.token_at(span.start);
+        if at > 0
+            && matches!(
+                doc.word(at - 1),
+                "to" | "on"
+                    | "via"
+                    | "at"
+                    | "from"
+                    | "with"
+                    | "by"
+                    | "of"
+                    | "a"
+                    | "en"
+                    | "por"
+                    | "con"
+                    | "de"
+            )
+        {
             continue;
         }
         let mut t = doc.token_at(span.end);
@@ -346,6 +421,26 @@ fn gender(doc: &Doc<'_>, entity: usize) -> Option<lexicon::Gender> {
                     .and_then(lexicon::name_gender)
             })
         })
+}
+
+/// Whether a person entity looks like one: a name of two capitalised words, a known first
+/// name, or a title before one of its mentions ("Mr. Obama", "Sen. Cruz"). The tagger also
+/// calls "Twitter" or "Debates" persons.
+fn looks_like_person(doc: &Doc<'_>, entity: usize) -> bool {
+    let e = &doc.entities.entities[entity];
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let full = std::iter::once(&e.name).chain(&e.aliases).any(|name| {
+        let mut words = name.split_whitespace();
+        words.next().is_some_and(capitalised) && words.next().is_some_and(capitalised)
+    });
+    let titled = e.mentions.iter().any(|m| {
+        let at = doc.token_at(m.start);
+        at > 0 && {
+            let word = doc.word(at - 1).trim_end_matches('.');
+            lexicon::is_role(word) || matches!(word, "mr" | "mrs" | "ms" | "dr" | "sr" | "sra")
+        }
+    });
+    full || titled || gender(doc, entity).is_some()
 }
 
 /// The nearest mention before byte `at` of a kind `keep` accepts.

@@ -771,3 +771,61 @@ Rosa Quispe se preguntó “cuánto tiempo más podrán pagar los comerciantes d
         "#]],
     );
 }
+
+#[test]
+fn phrases_that_cannot_speak_take_the_person_spoken_of() {
+    check(
+        r#"
+Port strike
+
+Union leader Mark Davies spoke to the crowd on Monday.
+
+Davies said the union would strike again. "Every terminal will stay closed until the summer ends," his plan says.
+
+El dirigente sindical Carlos Mendoza habló ante los trabajadores. Carlos Mendoza dijo que seguirán. “Más fuerte que nunca en este puerto del norte”, según sus cálculos.
+
+Rosa Quispe habló en Trujillo. “No vamos a pagar más cupos a nadie en este mercado”, dijo su postura.
+"#,
+        expect![[r#"
+            reported "the union would strike again" cue="said" speaker=name "Davies" -> Mark Davies
+            direct "Every terminal will stay closed until the summer ends," cue="says" speaker=description "his plan" -> Mark Davies
+            direct "Más fuerte que nunca en este puerto del norte" cue="según" speaker=description "sus cálculos" -> Carlos Mendoza
+            direct "No vamos a pagar más cupos a nadie en este mercado" cue="dijo" speaker=description "su postura" -> Rosa Quispe
+        "#]],
+    );
+}
+
+#[test]
+fn objects_of_prepositions_are_not_speech_subjects() {
+    check(
+        r#"
+Port strike
+
+Alex Morgan wrote to Sam Taylor to say thanks. "We will not go back to work for less money," the union leader said.
+"#,
+        expect![[r#"
+            direct "We will not go back to work for less money," cue="said" speaker=description "the union leader" -> Alex Morgan
+        "#]],
+    );
+}
+
+#[test]
+fn a_sentence_opener_must_look_like_a_person() {
+    // A lone word the tagger calls a person is no antecedent; a titled one is.
+    check(
+        r#"
+Port strike
+
+Mark Davies leads the union. Madonna performed at the rally. "We will not go back to work for less money," he said.
+
+Mark Davies leads the union. Sen. Hale arrived late. "We will not go back to work for less money," he said.
+
+Carlos Mendoza dirige el sindicato. Maluma cantó en el mitin. «No volveremos al trabajo por menos dinero», dijo él.
+"#,
+        expect![[r#"
+            direct "We will not go back to work for less money," cue="said" speaker=pronoun "he" -> Davies
+            direct "We will not go back to work for less money," cue="said" speaker=pronoun "he" -> Sen. Hale
+            direct "No volveremos al trabajo por menos dinero" cue="dijo" speaker=pronoun "él" -> Carlos Mendoza
+        "#]],
+    );
+}
