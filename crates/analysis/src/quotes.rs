@@ -45,8 +45,9 @@
 //! way without gender. A person the tagger found must look like one to be an antecedent (two
 //! capitalised words, a known first name, or a title), and a preposition's object ("took to
 //! Twitter to say") is not the subject of the verb after it. A phrase read as a subject that
-//! cannot name a speaker ("his views", "the city embodied the", "su postura") is treated like a
-//! cue with no subject. Continuations and Spanish subjectless cues ("dijo") take the last speaker, with
+//! cannot name a speaker ("his views", "the city embodied the", "two weeks ago", "su postura")
+//! is treated like a cue with no subject. A name that only modifies a role ("the presumptive
+//! Republican nominee") is not the speaker: the phrase is an epithet. Continuations and Spanish subjectless cues ("dijo") take the last speaker, with
 //! no span. A phrase holding a name at its head is a [`SpeakerKind::Name`]; other phrases are
 //! descriptions, linked to an entity as `resolve::linked` documents: gang words link to the
 //! criminal group named nearby (the one in a sentence about a video first, when the

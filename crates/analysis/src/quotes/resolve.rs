@@ -144,7 +144,8 @@ fn latest_person(history: &History, at: usize) -> Option<usize> {
 /// A phrase read as a subject that cannot name a speaker: it ends in a function word ("the
 /// city embodied the", "as a"), opens with a possessive not headed by a person noun ("his
 /// views", "his standing"), with a pronoun and more words ("he has"), with a gerund
-/// ("entering the United States"), or holds a negation ("voters shouldn't").
+/// ("entering the United States"), a clause word ("whether he would …"), ends in a time
+/// ("two weeks ago"), is a long lowercase run with no person noun, or holds a negation.
 fn is_junk(doc: &Doc<'_>, a: usize, b: usize) -> bool {
     let first = doc.word(a);
     let last = doc.word(b - 1);
@@ -181,7 +182,54 @@ fn is_junk(doc: &Doc<'_>, a: usize, b: usize) -> bool {
         w.ends_with("n't") || w.ends_with("n’t")
     });
     let gerund = first.ends_with("ing") && !doc.is_capitalised(a);
+    let time_end = matches!(
+        last,
+        "ago"
+            | "week"
+            | "weeks"
+            | "month"
+            | "months"
+            | "year"
+            | "years"
+            | "day"
+            | "days"
+            | "now"
+            | "night"
+            | "morning"
+            | "evening"
+            | "afternoon"
+            | "semana"
+            | "semanas"
+            | "mes"
+            | "meses"
+            | "año"
+            | "años"
+            | "día"
+            | "días"
+    );
+    let clause_start = matches!(
+        first,
+        "whether"
+            | "why"
+            | "how"
+            | "what"
+            | "when"
+            | "where"
+            | "because"
+            | "while"
+            | "it"
+            | "por"
+            | "cuando"
+            | "donde"
+            | "porque"
+            | "mientras"
+    );
+    // A long lowercase run with no person in it is a clause, not a subject.
+    let long_clause = b - a >= 5 && !person_head && (a..b).all(|t| !doc.is_capitalised(t));
     function_end
+        || time_end
+        || clause_start
+        || long_clause
         || (possessive && !person_head)
         || (b - a > 1 && lexicon::is_personal_pronoun(first))
         || gerund
@@ -241,6 +289,17 @@ fn classify(doc: &Doc<'_>, a: usize, b: usize, history: &History) -> Speaker {
     match mention {
         Some((m, entity, _)) if name_at_head(m) => {
             Speaker { span: Some(span), kind: SpeakerKind::Name, entity: Some(entity) }
+        }
+        // "the presumptive Republican presidential nominee": a name that only modifies a role
+        // is not the speaker; the epithet stands for a person.
+        Some((m, _, kind))
+            if kind != EntityType::Person
+                && m.end < span.end
+                && (lexicon::is_role(doc.word(b - 1))
+                    || lexicon::is_person_noun(doc.word(b - 1))) =>
+        {
+            let entity = linked(doc, a, b).or_else(|| epithet(doc, a, b, history));
+            Speaker { span: Some(span), kind: SpeakerKind::Description, entity }
         }
         Some((_, entity, _)) => {
             let entity = linked(doc, a, b).or(Some(entity));

@@ -782,15 +782,21 @@ Union leader Mark Davies spoke to the crowd on Monday.
 
 Davies said the union would strike again. "Every terminal will stay closed until the summer ends," his plan says.
 
+The union met again on Friday. "No ship will leave this port before then," it now says.
+
 El dirigente sindical Carlos Mendoza habló ante los trabajadores. Carlos Mendoza dijo que seguirán. “Más fuerte que nunca en este puerto del norte”, según sus cálculos.
 
 Rosa Quispe habló en Trujillo. “No vamos a pagar más cupos a nadie en este mercado”, dijo su postura.
+
+Los comerciantes se reunieron. “Nadie más va a pagar cupos en el mercado”, dijo hace dos semanas.
 "#,
         expect![[r#"
             reported "the union would strike again" cue="said" speaker=name "Davies" -> Mark Davies
             direct "Every terminal will stay closed until the summer ends," cue="says" speaker=description "his plan" -> Mark Davies
+            direct "No ship will leave this port before then," cue="says" speaker=description "it now" -> Mark Davies
             direct "Más fuerte que nunca en este puerto del norte" cue="según" speaker=description "sus cálculos" -> Carlos Mendoza
             direct "No vamos a pagar más cupos a nadie en este mercado" cue="dijo" speaker=description "su postura" -> Rosa Quispe
+            direct "Nadie más va a pagar cupos en el mercado" cue="dijo" speaker=description "hace dos semanas" -> Rosa Quispe
         "#]],
     );
 }
@@ -826,6 +832,23 @@ Carlos Mendoza dirige el sindicato. Maluma cantó en el mitin. «No volveremos a
             direct "We will not go back to work for less money," cue="said" speaker=pronoun "he" -> Davies
             direct "We will not go back to work for less money," cue="said" speaker=pronoun "he" -> Sen. Hale
             direct "No volveremos al trabajo por menos dinero" cue="dijo" speaker=pronoun "él" -> Carlos Mendoza
+        "#]],
+    );
+}
+
+#[test]
+fn a_party_that_modifies_a_role_is_not_the_speaker() {
+    check(
+        r#"
+Primary race
+
+"We will win this state by a wide margin," Donald Trump said on Monday.
+
+"The polls are wrong about this race," the presumptive Republican presidential nominee said.
+"#,
+        expect![[r#"
+            direct "We will win this state by a wide margin," cue="said" speaker=name "Donald Trump" -> Donald Trump
+            direct "The polls are wrong about this race," cue="said" speaker=description "the presumptive Republican presidential nominee" -> Donald Trump
         "#]],
     );
 }
