@@ -17,8 +17,11 @@
 //! Tried in order: the words after the closing mark up to the end of its sentence (`, X said`,
 //! `, said the minister`, `, dijo`), then the words before the opening mark in its sentence
 //! (`X told reporters, "…"`, `X said: "…"`, `X says the campaign will "…"`, `según X, «…»`,
-//! `Kerry: "…"`). A cue is a speech verb from a fixed list (English and Spanish) or "according
-//! to" / "según" / "de acuerdo con"; "told" takes its listener into the cue ("told the paper").
+//! `Kerry: "…"`). A quote ending in "!" or "?" ends its sentence for the splitter, so its
+//! attribution may open the next sentence of the block (`“…!” X said`). A cue is a speech verb
+//! from a fixed list (English and Spanish; "shot back" only right before a quote, a comma or
+//! the sentence's end) or "according to" / "según" / "de acuerdo con"; "told" takes its
+//! listener into the cue ("told the paper").
 //! The speaker is the noun phrase before the cue (an appositive between commas gives the name
 //! before it), or after the cue when the cue comes first.
 //!

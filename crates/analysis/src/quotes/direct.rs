@@ -258,7 +258,18 @@ pub(super) fn find(doc: &Doc<'_>, quoted: &mut [bool]) -> Vec<RawQuote> {
         if attribution.is_none() && !is_dialogue {
             if let Some(close) = last.close {
                 let next_open = segs.iter().find(|s| s.open > close).map_or(doc.len(), |s| s.open);
-                let end = sentence_end(doc, close, next_open.min(doc.len()));
+                let cap = next_open.min(doc.len());
+                let mut end = sentence_end(doc, close, cap);
+                // `“… Trump!” US Senator Jeff Sessions said`: a quote ending in "!" or "?" ends
+                // its sentence for the splitter, yet the attribution follows in the same block.
+                if end == close + 1
+                    && end < cap
+                    && close > 0
+                    && matches!(doc.raw(close - 1), "!" | "?")
+                    && doc.block_of[end] == doc.block_of[close]
+                {
+                    end = sentence_end(doc, end, cap);
+                }
                 attribution = speaker::trailing(doc, close + 1, end, quoted);
             }
         }

@@ -852,3 +852,37 @@ Primary race
         "#]],
     );
 }
+
+#[test]
+fn more_speech_verbs_and_attributions_after_an_exclamation() {
+    check(
+        r#"
+Port strike
+
+"Go back to the docks," Mark Davies barked at the reporters.
+
+The Daily Post confirmed the figures, reporting:
+
+"Every terminal on the coast has been closed since Monday morning."
+
+Asked about the talks, Davies shot back: "There are no talks with anyone."
+
+The mayor said Davies shot back that the talks had failed.
+
+"We will win this strike!" Union member Ana Torres said as the crowd cheered.
+
+«¡No vamos a pagar más cupos!» Rosa Quispe gritó ante los comerciantes.
+
+“Nadie nos escucha en este mercado”, ironizó Carlos Mendoza.
+"#,
+        expect![[r#"
+            direct "Go back to the docks," cue="barked" speaker=name "Mark Davies" -> Mark Davies
+            direct "Every terminal on the coast has been closed since Monday morning." cue="reporting" speaker=name "The Daily Post" -> Daily Post
+            direct "There are no talks with anyone." cue="shot" speaker=name "Davies" -> Mark Davies
+            reported "the talks had failed" cue="said" speaker=description "The mayor" -> Mark Davies
+            direct "We will win this strike!" cue="said" speaker=description "Union member Ana Torres" -> Ana Torres
+            direct "¡No vamos a pagar más cupos!" cue="gritó" speaker=name "Rosa Quispe" -> Rosa Quispe
+            direct "Nadie nos escucha en este mercado" cue="ironizó" speaker=name "Carlos Mendoza" -> Carlos Mendoza
+        "#]],
+    );
+}
