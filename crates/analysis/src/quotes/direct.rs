@@ -260,12 +260,14 @@ pub(super) fn find(doc: &Doc<'_>, quoted: &mut [bool]) -> Vec<RawQuote> {
                 let next_open = segs.iter().find(|s| s.open > close).map_or(doc.len(), |s| s.open);
                 let cap = next_open.min(doc.len());
                 let mut end = sentence_end(doc, close, cap);
-                // `“… Trump!” US Senator Jeff Sessions said`: a quote ending in "!" or "?" ends
-                // its sentence for the splitter, yet the attribution follows in the same block.
+                // `“… Trump!” US Senator Jeff Sessions said`, `“….” ― Sonya Herridge`: a quote
+                // ending in "!" or "?", or followed by a dash, ends its sentence for the
+                // splitter, yet the attribution follows in the same block.
                 if end == close + 1
                     && end < cap
                     && close > 0
-                    && matches!(doc.raw(close - 1), "!" | "?")
+                    && (matches!(doc.raw(close - 1), "!" | "?")
+                        || matches!(doc.raw(end), "—" | "–" | "―"))
                     && doc.block_of[end] == doc.block_of[close]
                 {
                     end = sentence_end(doc, end, cap);

@@ -39,7 +39,7 @@ pub(super) fn is_speech_verb(word: &str) -> bool {
             | "referred" | "bellowed" | "thundered" | "fumed" | "gushed" | "sniffed" | "marveled"
             | "marvelled" | "cracked" | "ventured" | "volunteered" | "chimed" | "exclaimed"
             | "murmured" | "muttered" | "pleaded" | "protested" | "reasoned" | "rejoined"
-            | "ironizó" | "bromeó" | "insinuó" | "reflexionó" | "clamó" | "gritó" | "exclamaron"
+            | "proclaimed" | "demanded" | "proclamó" | "exigió" | "ironizó" | "bromeó" | "insinuó" | "reflexionó" | "clamó" | "gritó" | "exclamaron"
     )
 }
 

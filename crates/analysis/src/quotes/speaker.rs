@@ -100,6 +100,15 @@ pub(super) fn phrase_before(
     if e == lo {
         return None;
     }
+    // "Sen. Claire McCaskill (D-Mo.) said": the name is before the brackets.
+    if doc.raw(e - 1) == ")" {
+        if let Some(open) = (lo.max(e.saturating_sub(10))..e - 1).rev().find(|&t| doc.raw(t) == "(")
+        {
+            if open > lo {
+                e = open;
+            }
+        }
+    }
     if doc.raw(e - 1) == "," {
         return before_appositives(doc, lo, e - 1, quoted);
     }
@@ -383,11 +392,27 @@ pub(super) fn trailing(
     quoted: &[bool],
 ) -> Option<Attribution> {
     let mut k = lo;
-    while k < hi && matches!(doc.raw(k), "," | "—" | "–") {
+    let mut dashed = false;
+    while k < hi && matches!(doc.raw(k), "," | "—" | "–" | "―") {
+        dashed |= doc.raw(k) != ",";
         k += 1;
     }
     if k >= hi {
         return None;
+    }
+    // `“…” ― Sonya Herridge`: a dash and a bare name to the sentence's end credit the quote.
+    if dashed && doc.is_capitalised(k) {
+        let mut end = k;
+        while end < hi && end - k < 6 && (doc.is_capitalised(end) || doc.raw(end) == ".") {
+            end += 1;
+        }
+        while end > k && doc.raw(end - 1) == "." {
+            end -= 1;
+        }
+        let rest_is_end = (end..hi).all(|t| matches!(doc.raw(t), "." | "!" | "?"));
+        if rest_is_end && end > k && !doc.is_speech_verb(k) && source_cue(doc, k) == 0 {
+            return Some(Attribution { cue: doc.tokens[k - 1], speaker: Slot::Phrase(k, end) });
+        }
     }
     // A quote in mid-sentence ("has gone “soft” like …") is not followed by its attribution,
     // unless a cue or a pronoun with its cue comes right after it.
@@ -419,8 +444,16 @@ pub(super) fn trailing(
     let limit = hi.min(k + 16);
     let c =
         (k..limit).find(|&t| !quoted[t] && (doc.is_speech_verb(t) || source_cue(doc, t) > 0))?;
-    if (k..c).any(|t| quoted[t] || matches!(doc.raw(t), "." | ";" | ":" | "?" | "!")) {
-        return None;
+    // "Rep. Earl Blumenauer (D-Ore.) said": a party tag in brackets does not end the clause.
+    let mut depth = 0usize;
+    for t in k..c {
+        match doc.raw(t) {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            "." | ";" | ":" | "?" | "!" if depth == 0 => return None,
+            _ if quoted[t] => return None,
+            _ => {}
+        }
     }
     if source_cue(doc, c) > 0 {
         return None;

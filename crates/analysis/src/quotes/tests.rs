@@ -886,3 +886,29 @@ The mayor said Davies shot back that the talks had failed.
         "#]],
     );
 }
+
+#[test]
+fn party_tags_in_brackets_and_dash_credits() {
+    check(
+        r#"
+Port strike
+
+"There is tremendous energy in the whole port," Rep. Earl Blumenauer (D-Ore.) said.
+
+Sen. Claire McCaskill (D-Mo.) said: "Mitt Romney was prepared for the debate."
+
+"He represents our greatest shame as a country." ― Sonya Herridge
+
+“Nadie nos escucha en este mercado de Lima.” — Rosa Quispe
+
+"Guns are the ultimate crisis," Howard Dean, the former governor of Vermont, proclaimed.
+"#,
+        expect![[r#"
+            direct "There is tremendous energy in the whole port," cue="said" speaker=name "Rep. Earl Blumenauer" -> Earl Blumenauer
+            direct "Mitt Romney was prepared for the debate." cue="said" speaker=name "Sen. Claire McCaskill" -> Claire McCaskill
+            direct "He represents our greatest shame as a country." cue="―" speaker=name "Sonya Herridge" -> Sonya Herridge
+            direct "Nadie nos escucha en este mercado de Lima." cue="—" speaker=name "Rosa Quispe" -> Rosa Quispe
+            direct "Guns are the ultimate crisis," cue="proclaimed" speaker=name "Howard Dean" -> Howard Dean
+        "#]],
+    );
+}
