@@ -446,12 +446,12 @@ pub(super) fn trailing(
         (k..limit).find(|&t| !quoted[t] && (doc.is_speech_verb(t) || source_cue(doc, t) > 0))?;
     // "Rep. Earl Blumenauer (D-Ore.) said": a party tag in brackets does not end the clause.
     let mut depth = 0usize;
-    for t in k..c {
+    for (t, &inside) in quoted.iter().enumerate().take(c).skip(k) {
         match doc.raw(t) {
             "(" => depth += 1,
             ")" => depth = depth.saturating_sub(1),
             "." | ";" | ":" | "?" | "!" if depth == 0 => return None,
-            _ if quoted[t] => return None,
+            _ if inside => return None,
             _ => {}
         }
     }
