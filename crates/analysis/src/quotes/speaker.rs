@@ -128,13 +128,18 @@ fn before_appositives(
     let mut ends = Vec::new();
     let mut k = comma;
     let mut chunk_end = comma;
-    while k > lo && comma - k < 40 && !quoted[k - 1] {
+    while k > lo && comma - k < 40 && (!quoted[k - 1] || short_quoted_run(quoted, k - 1)) {
         let raw = doc.raw(k - 1);
         if raw == "," {
             if k < chunk_end {
                 ends.push((k, chunk_end));
             }
             chunk_end = k - 1;
+        } else if matches!(raw, "“" | "”" | "\"" | "«" | "»")
+            && ((k >= 2 && quoted[k - 2] && short_quoted_run(quoted, k - 2))
+                || (k < quoted.len() && quoted[k] && short_quoted_run(quoted, k)))
+        {
+            // The mark of a few quoted words inside the appositive.
         } else if matches!(raw, "." | ";" | ":" | "(" | ")" | "“" | "”" | "\"" | "«" | "»") {
             break;
         }
@@ -150,6 +155,13 @@ fn before_appositives(
     });
     let &(_, head_end) = named.or(candidates.first())?;
     noun_phrase_before(doc, lo, head_end, quoted)
+}
+
+/// Whether the run of quoted tokens holding `t` is a few words ("“Ted Cruz” campaign pins").
+fn short_quoted_run(quoted: &[bool], t: usize) -> bool {
+    let before = quoted[..t].iter().rev().take_while(|&&q| q).take(6).count();
+    let after = quoted[t..].iter().take_while(|&&q| q).take(6).count();
+    before + after <= 4
 }
 
 /// The subject at the start of the sentence from `lo`, for a cue far from it ("X urged …,
@@ -441,17 +453,21 @@ pub(super) fn trailing(
         };
         return Some(Attribution { cue, speaker });
     }
-    let limit = hi.min(k + 16);
+    let limit = hi.min(k + 24);
     let c =
         (k..limit).find(|&t| !quoted[t] && (doc.is_speech_verb(t) || source_cue(doc, t) > 0))?;
     // "Rep. Earl Blumenauer (D-Ore.) said": a party tag in brackets does not end the clause.
     let mut depth = 0usize;
+    // "Bill Eastland, wearing “Ted Cruz” pins, said": a short quoted run inside an
+    // appositive does not end the clause either.
+    let mut comma = false;
     for (t, &inside) in quoted.iter().enumerate().take(c).skip(k) {
         match doc.raw(t) {
             "(" => depth += 1,
             ")" => depth = depth.saturating_sub(1),
-            "." | ";" | ":" | "?" | "!" if depth == 0 => return None,
-            _ if inside => return None,
+            "," => comma = true,
+            "." | ";" | ":" | "?" | "!" if depth == 0 && !inside => return None,
+            _ if inside && !(comma && short_quoted_run(quoted, t)) => return None,
             _ => {}
         }
     }

@@ -912,3 +912,25 @@ Sen. Claire McCaskill (D-Mo.) said: "Mitt Romney was prepared for the debate."
         "#]],
     );
 }
+
+#[test]
+fn appositives_with_a_few_quoted_words_and_inner_quotes() {
+    check(
+        r#"
+Port strike
+
+"We have had better strikes than this one," union delegate Bill Eastland, wearing a red cap and "Vote Union" pins, said as the crowd left.
+
+“When this started, her first answer was, ‘What can we do to help?’” Rosa Quispe told reporters on Tuesday.
+
+“No vamos a pagar más cupos en el mercado”, Carlos Mendoza, con una gorra de “No al cobro” en la cabeza, dijo a la prensa.
+"#,
+        expect![[r#"
+            direct "We have had better strikes than this one," cue="said" speaker=description "union delegate Bill Eastland" -> Bill Eastland
+            scare "Vote Union"
+            direct "When this started, her first answer was, ‘What can we do to help?’" cue="told reporters" speaker=name "Rosa Quispe" -> Rosa Quispe
+            direct "No vamos a pagar más cupos en el mercado" cue="dijo" speaker=name "Carlos Mendoza" -> Carlos Mendoza
+            scare "No al cobro"
+        "#]],
+    );
+}
