@@ -28,6 +28,9 @@
 //! when the cue comes first. A dash and a bare name after the closing mark (`“…” ― Sonya
 //! Herridge`, `«…» — Rosa Quispe`) credit the quote, the dash as its cue.
 //!
+//! A participle cue ("writing", "diciendo") takes the sentence's subject, which may open with
+//! up to three title words before a person's name ("Band member X", "La dirigente sindical X").
+//!
 //! A quote with no attribution is a scare quote ([`QuoteKind::Scare`], no speaker) when it is one
 //! to three words long; otherwise it is direct, and outside the headline it continues the last
 //! speaker when it opens its paragraph or comes within two paragraphs of the last credited quote

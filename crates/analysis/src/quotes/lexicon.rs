@@ -39,14 +39,15 @@ pub(super) fn is_speech_verb(word: &str) -> bool {
             | "referred" | "bellowed" | "thundered" | "fumed" | "gushed" | "sniffed" | "marveled"
             | "marvelled" | "cracked" | "ventured" | "volunteered" | "chimed" | "exclaimed"
             | "murmured" | "muttered" | "pleaded" | "protested" | "reasoned" | "rejoined"
-            | "proclaimed" | "demanded" | "proclamó" | "exigió" | "ironizó" | "bromeó" | "insinuó" | "reflexionó" | "clamó" | "gritó" | "exclamaron"
+            | "diciendo" | "asegurando" | "afirmando" | "señalando" | "explicando" | "agregando"
+            | "añadiendo" | "escribiendo" | "proclaimed" | "demanded" | "proclamó" | "exigió" | "ironizó" | "bromeó" | "insinuó" | "reflexionó" | "clamó" | "gritó" | "exclamaron"
     )
 }
 
-/// Speech verbs in "-ing" form: their subject is the subject of the sentence
+/// Speech verbs in "-ing" (Spanish "-ndo") form: their subject is the subject of the sentence
 /// ("X urged voters to …, saying …").
 pub(super) fn is_participle(word: &str) -> bool {
-    word.ends_with("ing") && is_speech_verb(word)
+    (word.ends_with("ing") || word.ends_with("ndo")) && is_speech_verb(word)
 }
 
 /// Speech verbs that take a clause ("X said that …", "X dijo que …") for reported speech.

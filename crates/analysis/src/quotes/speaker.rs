@@ -199,7 +199,23 @@ pub(super) fn sentence_subject(doc: &Doc<'_>, lo: usize, cue: usize) -> Option<(
     }
     let named = k > lo
         && doc.mention_in(doc.cover(lo, k)).is_some_and(|(_, _, kind)| kind != EntityType::Place);
-    named.then_some((lo, k))
+    if named {
+        return Some((lo, k));
+    }
+    // "Band member Flea shared …, writing “…”", "conservative commentator Jonah Goldberg …":
+    // up to three words of title before a person's name.
+    let start = doc.tokens[lo].start;
+    let (m, _, _) = doc
+        .mentions
+        .iter()
+        .skip_while(|(m, _, _)| m.start < start)
+        .take_while(|(m, _, _)| doc.token_at(m.start) <= lo + 3)
+        .find(|(_, _, kind)| *kind == EntityType::Person)?;
+    let at = doc.token_at(m.start);
+    let end = doc.token_at(m.end);
+    let titles = (lo..at)
+        .all(|t| doc.is_word(t) && !lexicon::ends_phrase(doc.word(t)) && !doc.is_speech_verb(t));
+    (titles && end <= cue).then_some((lo, end))
 }
 
 fn noun_phrase_before(

@@ -934,3 +934,20 @@ Port strike
         "#]],
     );
 }
+
+#[test]
+fn a_participle_cue_takes_a_subject_with_lowercase_titles() {
+    check(
+        r#"
+Port strike
+
+Union member Mark Davies shared the news on social media, writing "We will not go back for less money this time."
+
+La dirigente sindical Rosa Quispe habló en la radio, diciendo: «No vamos a pagar más cupos a nadie».
+"#,
+        expect![[r#"
+            direct "We will not go back for less money this time." cue="writing" speaker=description "Union member Mark Davies" -> Mark Davies
+            direct "No vamos a pagar más cupos a nadie" cue="diciendo" speaker=description "La dirigente sindical Rosa Quispe" -> Rosa Quispe
+        "#]],
+    );
+}
