@@ -29,7 +29,9 @@
 //! Herridge`, `«…» — Rosa Quispe`) credit the quote, the dash as its cue.
 //!
 //! A participle cue ("writing", "diciendo") takes the sentence's subject, which may open with
-//! up to three title words before a person's name ("Band member X", "La dirigente sindical X").
+//! up to three title words before a person's name ("Band member X", "La dirigente sindical X"),
+//! after an opening chunk with no person in it ("Hours later, X …", "Reached by POLITICO, X
+//! …", a dateline "Washington (AFP) – X …").
 //!
 //! A quote with no attribution is a scare quote ([`QuoteKind::Scare`], no speaker) when it is one
 //! to three words long; otherwise it is direct, and outside the headline it continues the last

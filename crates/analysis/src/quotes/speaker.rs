@@ -171,6 +171,22 @@ pub(super) fn sentence_subject(doc: &Doc<'_>, lo: usize, cue: usize) -> Option<(
     if lo >= cue || !doc.is_word(lo) {
         return None;
     }
+    // "Hours later, Trump …, telling", "Reached by POLITICO, Bennett …, explaining",
+    // "Washington (AFP) – Democrat Hillary Clinton …, saying": an opening chunk with no person
+    // in it is an adjunct or a dateline; the subject follows it.
+    if let Some(comma) = (lo + 1..cue.min(lo + 12)).find(|&t| matches!(doc.raw(t), "," | "–" | "—"))
+    {
+        let person = doc.mentions.iter().any(|(m, _, kind)| {
+            *kind == EntityType::Person
+                && m.start >= doc.tokens[lo].start
+                && m.end <= doc.tokens[comma].start
+        });
+        if !person && !lexicon::is_determiner(doc.word(lo)) {
+            if let Some(found) = sentence_subject(doc, comma + 1, cue) {
+                return Some(found);
+            }
+        }
+    }
     if lexicon::is_pronoun(doc.word(lo)) {
         return Some((lo, lo + 1));
     }

@@ -951,3 +951,23 @@ La dirigente sindical Rosa Quispe habló en la radio, diciendo: «No vamos a pag
         "#]],
     );
 }
+
+#[test]
+fn an_opening_adjunct_is_not_the_subject_of_a_participle_cue() {
+    check(
+        r#"
+Port strike
+
+Hours later, Mark Davies returned the compliment, telling reporters, "We have been friends for a long time."
+
+Reached by the Daily Post, Ana Torres denied the story, explaining that she was "taking a day off from the strike."
+
+Horas después, Rosa Quispe respondió a los comerciantes, diciendo: «No vamos a pagar más cupos a nadie».
+"#,
+        expect![[r#"
+            direct "We have been friends for a long time." cue="telling reporters" speaker=name "Mark Davies" -> Mark Davies
+            direct "taking a day off from the strike." cue="explaining" speaker=name "Ana Torres" -> Ana Torres
+            direct "No vamos a pagar más cupos a nadie" cue="diciendo" speaker=name "Rosa Quispe" -> Rosa Quispe
+        "#]],
+    );
+}
