@@ -24,7 +24,8 @@
 //! listener into the cue ("told the paper").
 //! The speaker is the noun phrase before the cue (an appositive between commas gives the name
 //! before it, even when the appositive holds a few quoted words: "X, wearing “Vote Union”
-//! pins, said"; a party tag in brackets, "Rep. X (D-Ore.) said", is skipped), or after the cue
+//! pins, said"; a party tag in brackets, "Rep. X (D-Ore.) said", is skipped; a place after a comma, "X
+//! of Columbia, South Carolina says", belongs to the name before it), or after the cue
 //! when the cue comes first. A dash and a bare name after the closing mark (`“…” ― Sonya
 //! Herridge`, `«…» — Rosa Quispe`) credit the quote, the dash as its cue.
 //!

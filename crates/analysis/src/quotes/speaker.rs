@@ -112,7 +112,24 @@ pub(super) fn phrase_before(
     if doc.raw(e - 1) == "," {
         return before_appositives(doc, lo, e - 1, quoted);
     }
-    noun_phrase_before(doc, lo, e, quoted)
+    let (a, b) = noun_phrase_before(doc, lo, e, quoted)?;
+    // "Stacy Baker of Columbia, South Carolina says": a place after a comma ends the
+    // speaker's "of" phrase; the speaker is before it.
+    let place = doc
+        .mention_in(doc.cover(a, b))
+        .is_some_and(|(m, _, kind)| kind == EntityType::Place && m == doc.cover(a, b));
+    if place && a > lo + 1 && doc.raw(a - 1) == "," {
+        if let Some(found) = noun_phrase_before(doc, lo, a - 1, quoted) {
+            // "Rosa Quispe, de Trujillo, Perú dijo": the origin is an appositive too.
+            if matches!(doc.word(found.0), "de" | "of" | "from" | "del") {
+                if let Some(head) = before_appositives(doc, lo, a - 1, quoted) {
+                    return Some(head);
+                }
+            }
+            return Some(found);
+        }
+    }
+    Some((a, b))
 }
 
 /// "Clinton, 35, the daughter of …, said": the comma-separated chunks before `comma` (a

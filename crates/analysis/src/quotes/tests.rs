@@ -971,3 +971,20 @@ Horas después, Rosa Quispe respondió a los comerciantes, diciendo: «No vamos 
         "#]],
     );
 }
+
+#[test]
+fn a_place_after_a_comma_is_not_the_speaker() {
+    check(
+        r#"
+Port strike
+
+Ana Torres of Columbia, South Carolina says she thinks the union can "keep the port closed until the summer."
+
+Rosa Quispe, de Trujillo, Perú dijo que los comerciantes pueden “resistir hasta el verano que viene”.
+"#,
+        expect![[r#"
+            direct "keep the port closed until the summer." cue="says" speaker=name "Ana Torres of Columbia" -> Ana Torres
+            direct "resistir hasta el verano que viene" cue="dijo" speaker=name "Rosa Quispe" -> Rosa Quispe
+        "#]],
+    );
+}
