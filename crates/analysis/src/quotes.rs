@@ -55,7 +55,8 @@
 //! pronoun's gender when known; "they" to the last resolved speaker; with none, to the nearest
 //! person (or organisation) mentioned before it. A cue with no subject ("dijo") works the same
 //! way without gender. A person the tagger found must look like one to be an antecedent (two
-//! capitalised words, a known first name, or a title), and a preposition's object ("took to
+//! capitalised words, a known first name, or a title, and no word for an organisation or a
+//! medium in its name: "Presidential Debates" is no person), and a preposition's object ("took to
 //! Twitter to say") is not the subject of the verb after it. A phrase read as a subject that
 //! cannot name a speaker ("his views", "the city embodied the", "two weeks ago", "su postura")
 //! is treated like a cue with no subject. A name that only modifies a role ("the presumptive

@@ -33,7 +33,8 @@ pub(super) fn resolve(doc: &Doc<'_>, raw: Vec<RawQuote>) -> Vec<Quote> {
         .filter(|quote| quote.kind != QuoteKind::Reported)
         .flat_map(|quote| quote.content.iter().copied())
         .collect();
-    let subjects = speech_subjects(doc);
+    let mut subjects = speech_subjects(doc);
+    subjects.retain(|&(_, e)| !organisation_like(doc, e));
     let mut topics = sentence_subjects(doc, &quoted);
     // "Debates …", "Twitter …": a sentence opener the tagger calls a person must look like
     // one, unless it is named before a speech verb too.
@@ -102,7 +103,9 @@ pub(super) fn resolve(doc: &Doc<'_>, raw: Vec<RawQuote>) -> Vec<Quote> {
         if let Some(speaker) = &speaker {
             if let Some(entity) = speaker.entity {
                 history.named = Some(entity);
-                if doc.entities.entities[entity].kind == EntityType::Person {
+                if doc.entities.entities[entity].kind == EntityType::Person
+                    && !organisation_like(doc, entity)
+                {
                     history.person = Some(entity);
                     history.people.retain(|&(_, e)| e != entity);
                     history.people.push((quote.covers.start, entity));
@@ -499,7 +502,33 @@ fn looks_like_person(doc: &Doc<'_>, entity: usize) -> bool {
             lexicon::is_role(word) || matches!(word, "mr" | "mrs" | "ms" | "dr" | "sr" | "sra")
         }
     });
-    full || titled || gender(doc, entity).is_some()
+    (full || titled || gender(doc, entity).is_some()) && !organisation_like(doc, entity)
+}
+
+/// Whether a person entity's name holds a word for an organisation or a medium ("Commission
+/// on Presidential Debates", "Fox News"): the tagger's person is no person.
+fn organisation_like(doc: &Doc<'_>, entity: usize) -> bool {
+    doc.entities.entities[entity].name.split_whitespace().any(|word| {
+        let word = word.to_lowercase();
+        lexicon::is_body_noun(&word)
+            || matches!(
+                word.as_str(),
+                "debates"
+                    | "twitter"
+                    | "facebook"
+                    | "news"
+                    | "times"
+                    | "post"
+                    | "journal"
+                    | "tv"
+                    | "media"
+                    | "radio"
+                    | "press"
+                    | "magazine"
+                    | "inc."
+                    | "corp."
+            )
+    })
 }
 
 /// The nearest mention before byte `at` of a kind `keep` accepts.

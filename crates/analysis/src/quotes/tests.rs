@@ -988,3 +988,24 @@ Rosa Quispe, de Trujillo, Perú dijo que los comerciantes pueden “resistir has
         "#]],
     );
 }
+
+#[test]
+fn a_person_named_like_an_organisation_is_no_antecedent() {
+    check(
+        r#"
+Debate night
+
+Donald Trump spoke after the debate. He notes that the Commission on Presidential Debates announced earlier Friday that there was an issue with his microphone.
+
+"Working that microphone was a lot more difficult than working the crowd tonight," he said.
+
+Carlos Mendoza habló tras el debate. La Comisión de Debates Presidenciales dijo que hubo un problema con su micrófono. «Fue más difícil trabajar con ese micrófono que con el público», dijo él.
+"#,
+        expect![[r#"
+            reported "there was an issue with his microphone" cue="announced" speaker=description "the Commission on Presidential Debates" -> Debates
+            direct "Working that microphone was a lot more difficult than working the crowd tonight," cue="said" speaker=pronoun "he" -> Donald Trump
+            reported "hubo un problema con su micrófono" cue="dijo" speaker=name "La Comisión de Debates Presidenciales" -> Comisión de Debates Presidenciales
+            direct "Fue más difícil trabajar con ese micrófono que con el público" cue="dijo" speaker=pronoun "él" -> Carlos Mendoza
+        "#]],
+    );
+}
