@@ -27,8 +27,8 @@
 //!   description's gold name is whoever was credited by name last, not who it stands for.
 //!   Until 2026-11-23 capitalised definite descriptions counted as names; that credited
 //!   speakers read as "Republican" against "The Republican nominee" and failed "Marco Rubio"
-//!   against "The Florida senator" (resolved 0.773 before the change, 0.771 after, same
-//!   predictions);
+//!   against "The Florida senator" (same predictions scored both ways: 0.773 before the
+//!   change and 0.771 after at commit 3eb90ea; 0.805 and 0.804 at the end of that day's pass);
 //! - resolved where the gold speaker is written as a name: the same, only over quotes whose
 //!   gold speaker text is a name that does not open with a determiner, so no gold name is derived.
 
