@@ -73,6 +73,7 @@
 mod direct;
 mod doc;
 mod lexicon;
+mod plausible;
 mod reported;
 mod resolve;
 mod speaker;

@@ -296,3 +296,85 @@ pub(super) fn is_body_noun(word: &str) -> bool {
             | "institución" | "oficina" | "fiscalía" | "gobierno" | "procuraduría"
     )
 }
+
+/// Prepositions that cannot open a subject after its verb ("said in a statement").
+pub(super) fn opens_adjunct(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "on"
+            | "at"
+            | "to"
+            | "during"
+            | "that"
+            | "ante"
+            | "en"
+            | "durante"
+            | "que"
+            | "this"
+            | "last"
+            | "with"
+            | "about"
+            | "of"
+            | "from"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "sobre"
+            | "tras"
+            | "con"
+            | "de"
+            | "desde"
+            | "por"
+            | "para"
+            | "it"
+            | "him"
+            | "her"
+            | "them"
+            | "me"
+            | "us"
+            | "you"
+            | "le"
+            | "les"
+    )
+}
+
+/// Words that end a subject read after its verb.
+pub(super) fn ends_after(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "on"
+            | "at"
+            | "to"
+            | "during"
+            | "that"
+            | "ante"
+            | "en"
+            | "durante"
+            | "que"
+            | "with"
+            | "about"
+            | "from"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "who"
+            | "which"
+            | "tras"
+            | "con"
+            | "desde"
+            | "por"
+            | "para"
+            | "quien"
+            | "cuando"
+            | "this"
+            | "last"
+            | "yesterday"
+            | "today"
+            | "ayer"
+            | "hoy"
+            | "este"
+            | "esta"
+    )
+}

@@ -318,88 +318,6 @@ fn noun_phrase_before(
     Some((k, end))
 }
 
-/// Prepositions that cannot open a subject after its verb ("said in a statement").
-fn opens_adjunct(word: &str) -> bool {
-    matches!(
-        word,
-        "in" | "on"
-            | "at"
-            | "to"
-            | "during"
-            | "that"
-            | "ante"
-            | "en"
-            | "durante"
-            | "que"
-            | "this"
-            | "last"
-            | "with"
-            | "about"
-            | "of"
-            | "from"
-            | "after"
-            | "before"
-            | "when"
-            | "while"
-            | "sobre"
-            | "tras"
-            | "con"
-            | "de"
-            | "desde"
-            | "por"
-            | "para"
-            | "it"
-            | "him"
-            | "her"
-            | "them"
-            | "me"
-            | "us"
-            | "you"
-            | "le"
-            | "les"
-    )
-}
-
-/// Words that end a subject read after its verb.
-fn ends_after(word: &str) -> bool {
-    matches!(
-        word,
-        "in" | "on"
-            | "at"
-            | "to"
-            | "during"
-            | "that"
-            | "ante"
-            | "en"
-            | "durante"
-            | "que"
-            | "with"
-            | "about"
-            | "from"
-            | "after"
-            | "before"
-            | "when"
-            | "while"
-            | "who"
-            | "which"
-            | "tras"
-            | "con"
-            | "desde"
-            | "por"
-            | "para"
-            | "quien"
-            | "cuando"
-            | "this"
-            | "last"
-            | "yesterday"
-            | "today"
-            | "ayer"
-            | "hoy"
-            | "este"
-            | "esta"
-    )
-}
-
 /// The subject phrase that starts at token `from`, after its cue ("said the minister"), up to `hi`.
 pub(super) fn phrase_after(
     doc: &Doc<'_>,
@@ -407,7 +325,7 @@ pub(super) fn phrase_after(
     hi: usize,
     quoted: &[bool],
 ) -> Option<(usize, usize)> {
-    if from >= hi || !doc.is_word(from) || quoted[from] || opens_adjunct(doc.word(from)) {
+    if from >= hi || !doc.is_word(from) || quoted[from] || lexicon::opens_adjunct(doc.word(from)) {
         return None;
     }
     // Spanish "dijo a la prensa": a listener, not a subject.
@@ -422,7 +340,7 @@ pub(super) fn phrase_after(
         && k - from < 12
         && !quoted[k]
         && (doc.is_word(k) || matches!(doc.raw(k), "'s" | "’s" | "-" | "&"))
-        && !(k > from && ends_after(doc.word(k)))
+        && !(k > from && lexicon::ends_after(doc.word(k)))
         && !doc.is_speech_verb(k)
     {
         k += 1;
