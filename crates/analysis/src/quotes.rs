@@ -17,10 +17,22 @@
 //! Tried in order: the words after the closing mark up to the end of its sentence (`, X said`,
 //! `, said the minister`, `, dijo`), then the words before the opening mark in its sentence
 //! (`X told reporters, "…"`, `X said: "…"`, `X says the campaign will "…"`, `según X, «…»`,
-//! `Kerry: "…"`). A cue is a speech verb from a fixed list (English and Spanish) or "according
-//! to" / "según" / "de acuerdo con"; "told" takes its listener into the cue ("told the paper").
+//! `Kerry: "…"`). A quote ending in "!" or "?" ends its sentence for the splitter, so its
+//! attribution may open the next sentence of the block (`“…!” X said`). A cue is a speech verb
+//! from a fixed list (English and Spanish; "shot back" only right before a quote, a comma or
+//! the sentence's end) or "according to" / "según" / "de acuerdo con"; "told" takes its
+//! listener into the cue ("told the paper").
 //! The speaker is the noun phrase before the cue (an appositive between commas gives the name
-//! before it), or after the cue when the cue comes first.
+//! before it, even when the appositive holds a few quoted words: "X, wearing “Vote Union”
+//! pins, said"; a party tag in brackets, "Rep. X (D-Ore.) said", is skipped; a place after a comma, "X
+//! of Columbia, South Carolina says", belongs to the name before it), or after the cue
+//! when the cue comes first. A dash and a bare name after the closing mark (`“…” ― Sonya
+//! Herridge`, `«…» — Rosa Quispe`) credit the quote, the dash as its cue.
+//!
+//! A participle cue ("writing", "diciendo") takes the sentence's subject, which may open with
+//! up to three title words before a person's name ("Band member X", "La dirigente sindical X"),
+//! after an opening chunk with no person in it ("Hours later, X …", "Reached by POLITICO, X
+//! …", a dateline "Washington (AFP) – X …").
 //!
 //! A quote with no attribution is a scare quote ([`QuoteKind::Scare`], no speaker) when it is one
 //! to three words long; otherwise it is direct, and outside the headline it continues the last
@@ -42,7 +54,13 @@
 //! opens with (give or take titles or an opening clause: "Speaking in Lima, X …"), of the
 //! pronoun's gender when known; "they" to the last resolved speaker; with none, to the nearest
 //! person (or organisation) mentioned before it. A cue with no subject ("dijo") works the same
-//! way without gender. Continuations and Spanish subjectless cues ("dijo") take the last speaker, with
+//! way without gender. A person the tagger found must look like one to be an antecedent (two
+//! capitalised words, a known first name, or a title, and no word for an organisation or a
+//! medium in its name: "Presidential Debates" is no person), and a preposition's object ("took to
+//! Twitter to say") is not the subject of the verb after it. A phrase read as a subject that
+//! cannot name a speaker ("his views", "the city embodied the", "two weeks ago", "su postura")
+//! is treated like a cue with no subject. A name that only modifies a role ("the presumptive
+//! Republican nominee") is not the speaker: the phrase is an epithet. Continuations and Spanish subjectless cues ("dijo") take the last speaker, with
 //! no span. A phrase holding a name at its head is a [`SpeakerKind::Name`]; other phrases are
 //! descriptions, linked to an entity as `resolve::linked` documents: gang words link to the
 //! criminal group named nearby (the one in a sentence about a video first, when the
@@ -55,6 +73,7 @@
 mod direct;
 mod doc;
 mod lexicon;
+mod plausible;
 mod reported;
 mod resolve;
 mod speaker;

@@ -18,12 +18,17 @@
 //! Speakers are judged on matched direct quotes:
 //! - as written: our speaker span overlaps a gold speaker fragment (or neither has one);
 //! - resolved: PolNeAR does not resolve pronouns, so the gold name is the speaker text when it
-//!   is a proper name (it holds a capitalised word that is not a pronoun or determiner), else the
-//!   proper-name speaker of the nearest earlier gold attribution in the document. The part
-//!   before the first comma is the name. Ours is the resolved entity's name, else the speaker
-//!   text when we read it as a name. They match when one holds the other's last word.
-//!   The derived name is a guess: "the Florida senator" counts as a name (it holds a capital),
-//!   and a pronoun's gold name is whoever was credited last, not who it stands for;
+//!   is a proper name (it holds a capitalised word that is not a pronoun or determiner, and is
+//!   not a definite description: "The" followed by a lowercase word, as in "The Florida
+//!   senator"; "The White House" stays a name), else the proper-name speaker of the nearest
+//!   earlier gold attribution in the document. The part before the first comma is the name.
+//!   Ours is the resolved entity's name, else the speaker text when we read it as a name. They
+//!   match when one holds the other's last word. The derived name is a guess: a pronoun's or a
+//!   description's gold name is whoever was credited by name last, not who it stands for.
+//!   Until 2026-11-23 capitalised definite descriptions counted as names; that credited
+//!   speakers read as "Republican" against "The Republican nominee" and failed "Marco Rubio"
+//!   against "The Florida senator" (same predictions scored both ways: 0.773 before the
+//!   change and 0.771 after at commit 3eb90ea; 0.805 and 0.804 at the end of that day's pass);
 //! - resolved where the gold speaker is written as a name: the same, only over quotes whose
 //!   gold speaker text is a name that does not open with a determiner, so no gold name is derived.
 

@@ -257,8 +257,31 @@ pub(super) fn find(doc: &Doc<'_>, quoted: &mut [bool]) -> Vec<RawQuote> {
         let is_dialogue = is_dash(doc.raw(first.open));
         if attribution.is_none() && !is_dialogue {
             if let Some(close) = last.close {
-                let next_open = segs.iter().find(|s| s.open > close).map_or(doc.len(), |s| s.open);
-                let end = sentence_end(doc, close, next_open.min(doc.len()));
+                // A few quoted words in the attribution ("wearing “Vote Union” pins") do not
+                // end it.
+                let short = |s: &&Segment| {
+                    doc.sentence_of[s.open] == doc.sentence_of[close]
+                        && (s.first..s.end).filter(|&t| doc.is_word(t)).count() <= 3
+                };
+                let next_open =
+                    segs.iter().find(|s| s.open > close && !short(s)).map_or(doc.len(), |s| s.open);
+                let cap = next_open.min(doc.len());
+                let mut end = sentence_end(doc, close, cap);
+                // `“… Trump!” US Senator Jeff Sessions said`, `“….” ― Sonya Herridge`: a quote
+                // ending in "!" or "?", or followed by a dash, ends its sentence for the
+                // splitter, yet the attribution follows in the same block.
+                if end == close + 1
+                    && end < cap
+                    && close > 0
+                    && (matches!(doc.raw(close - 1), "!" | "?")
+                        || (close > 1
+                            && matches!(doc.raw(close - 1), "’" | "'")
+                            && matches!(doc.raw(close - 2), "!" | "?"))
+                        || matches!(doc.raw(end), "—" | "–" | "―"))
+                    && doc.block_of[end] == doc.block_of[close]
+                {
+                    end = sentence_end(doc, end, cap);
+                }
                 attribution = speaker::trailing(doc, close + 1, end, quoted);
             }
         }

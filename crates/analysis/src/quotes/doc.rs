@@ -96,7 +96,15 @@ impl<'a> Doc<'a> {
     /// True when the token is a speech verb: a capitalised one inside a body sentence is part
     /// of a name ("the United States has").
     pub(super) fn is_speech_verb(&self, i: usize) -> bool {
-        super::lexicon::is_speech_verb(self.word(i))
+        // "shot back" speaks only right before a quotation mark or a comma ("Trump shot back
+        // that …" is reported; "shot back: “…”" and "“…,” he shot back" are quotes).
+        let shot_back = self.word(i) == "shot"
+            && i + 1 < self.len()
+            && self.word(i + 1) == "back"
+            && (i + 2 >= self.len()
+                || matches!(self.raw(i + 2), ":" | "," | "." | "“" | "\"" | "«")
+                || self.sentence_of[i + 2] != self.sentence_of[i]);
+        (super::lexicon::is_speech_verb(self.word(i)) || shot_back)
             && (!self.is_capitalised(i)
                 || i == 0
                 || self.sentence_of[i - 1] != self.sentence_of[i]

@@ -35,13 +35,19 @@ pub(super) fn is_speech_verb(word: &str) -> bool {
             | "declararon" | "denunciaron" | "informaron" | "agregaron" | "añadieron"
             | "manifestaron" | "sostuvieron" | "advirtieron" | "precisaron" | "detallaron"
             | "lamentó" | "espetó" | "recordó" | "opinó" | "cuestionó" | "prosiguió"
+            | "reporting" | "reports" | "barked" | "boomed" | "pondered" | "intimated"
+            | "referred" | "bellowed" | "thundered" | "fumed" | "gushed" | "sniffed" | "marveled"
+            | "marvelled" | "cracked" | "ventured" | "volunteered" | "chimed" | "exclaimed"
+            | "murmured" | "muttered" | "pleaded" | "protested" | "reasoned" | "rejoined"
+            | "diciendo" | "asegurando" | "afirmando" | "señalando" | "explicando" | "agregando"
+            | "añadiendo" | "escribiendo" | "proclaimed" | "demanded" | "proclamó" | "exigió" | "ironizó" | "bromeó" | "insinuó" | "reflexionó" | "clamó" | "gritó" | "exclamaron"
     )
 }
 
-/// Speech verbs in "-ing" form: their subject is the subject of the sentence
+/// Speech verbs in "-ing" (Spanish "-ndo") form: their subject is the subject of the sentence
 /// ("X urged voters to …, saying …").
 pub(super) fn is_participle(word: &str) -> bool {
-    word.ends_with("ing") && is_speech_verb(word)
+    (word.ends_with("ing") || word.ends_with("ndo")) && is_speech_verb(word)
 }
 
 /// Speech verbs that take a clause ("X said that …", "X dijo que …") for reported speech.
@@ -203,6 +209,15 @@ pub(super) fn name_gender(word: &str) -> Option<Gender> {
         "marisol", "yolanda", "teresa", "martha", "marta", "luz", "mercedes", "bette", "loretta",
         "samantha", "valerie", "jeanne", "kathleen", "virginia", "marsha", "mia", "betsy", "carla",
         "lynn", "nina", "sally", "ellen", "erin", "brenda", "cynthia", "dana", "kristen",
+        "anna", "gilda", "ivana", "tina", "victoria", "olivia", "sophia", "grace", "ruth", "judy",
+        "judith", "carol", "carolyn", "sharon", "deborah", "debra", "pamela", "stacy", "stacey",
+        "wendy", "melissa", "amanda", "ashley", "nicole", "heather", "tiffany", "danielle",
+        "natalie", "andrea", "monica", "mónica", "jacqueline", "kimberly", "susana", "silvia",
+        "adriana", "gabriela", "daniela", "claudia", "lorena", "alejandra", "leticia", "norma",
+        "guadalupe", "rocío", "pilar", "esther", "raquel", "irene", "eva", "brigid", "gretchen",
+        "megan", "lauren", "cheryl", "neera", "kathy", "katherine", "kristin", "patty", "gina",
+        "betty", "dorothy", "frances", "marie", "rose", "rosario", "maxine", "zoe", "salma",
+        "selena", "eleanor", "hilda", "beth", "melanie", "joyce", "jeanine", "roberta",
     ];
     const MALE: &[&str] = &[
         "mr", "sr", "señor", "don", "donald", "ted", "marco", "jeb", "john", "bernie", "ben",
@@ -219,6 +234,17 @@ pub(super) fn name_gender(word: &str) -> Option<Gender> {
         "rafael", "alan", "ollanta", "keith", "kenneth", "patrick", "benjamin", "bobby", "jon",
         "josh", "joshua", "kenneth", "jeffrey", "gov", "mitch", "orrin", "al", "elijah", "cory",
         "tony", "anderson", "wolf", "jake", "chad", "jimmy", "joseph", "henry", "lou", "roy",
+        "eddie", "mitchell", "terry", "marty", "phil", "philip", "phillip", "hakeem", "oliver",
+        "hugh", "françois", "francois", "ernest", "dick", "eduardo", "diego", "gustavo", "raúl",
+        "raul", "jesús", "ramón", "roberto", "alfonso", "gerardo", "ignacio", "rodrigo", "gabriel",
+        "emilio", "omar", "ahmed", "mohamed", "muhammad", "hassan", "justin", "barry", "tommy",
+        "billy", "willie", "walter", "harold", "arthur", "albert", "carl", "karl", "fred",
+        "ralph", "eugene", "wayne", "randy", "russell", "bruce", "craig", "douglas", "doug",
+        "glenn", "gregory", "jonathan", "nathan", "aaron", "kyle", "tyler", "brandon", "zach",
+        "derek", "trevor", "ian", "neil", "reid", "raymond", "lawrence", "lloyd", "leon",
+        "marcus", "curtis", "dean", "dan", "darrell", "evan", "jesse", "jeremy", "joel", "travis",
+        "vincent", "leo", "louis", "ray", "rob", "ken", "jay", "steven", "sherrod", "lamar",
+        "marcel", "sergei", "emmanuel", "mauricio", "iván", "ivan", "raynard", "elliott", "wilbur",
     ];
     if FEMALE.contains(&word) {
         Some(Gender::Female)
@@ -268,5 +294,87 @@ pub(super) fn is_body_noun(word: &str) -> bool {
             | "cadena" | "diario" | "periódico" | "campaña" | "empresa" | "firma" | "partido"
             | "organización" | "fundación" | "consejo" | "tribunal" | "corte" | "sindicato"
             | "institución" | "oficina" | "fiscalía" | "gobierno" | "procuraduría"
+    )
+}
+
+/// Prepositions that cannot open a subject after its verb ("said in a statement").
+pub(super) fn opens_adjunct(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "on"
+            | "at"
+            | "to"
+            | "during"
+            | "that"
+            | "ante"
+            | "en"
+            | "durante"
+            | "que"
+            | "this"
+            | "last"
+            | "with"
+            | "about"
+            | "of"
+            | "from"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "sobre"
+            | "tras"
+            | "con"
+            | "de"
+            | "desde"
+            | "por"
+            | "para"
+            | "it"
+            | "him"
+            | "her"
+            | "them"
+            | "me"
+            | "us"
+            | "you"
+            | "le"
+            | "les"
+    )
+}
+
+/// Words that end a subject read after its verb.
+pub(super) fn ends_after(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "on"
+            | "at"
+            | "to"
+            | "during"
+            | "that"
+            | "ante"
+            | "en"
+            | "durante"
+            | "que"
+            | "with"
+            | "about"
+            | "from"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "who"
+            | "which"
+            | "tras"
+            | "con"
+            | "desde"
+            | "por"
+            | "para"
+            | "quien"
+            | "cuando"
+            | "this"
+            | "last"
+            | "yesterday"
+            | "today"
+            | "ayer"
+            | "hoy"
+            | "este"
+            | "esta"
     )
 }

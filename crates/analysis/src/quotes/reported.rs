@@ -13,6 +13,13 @@ use crate::quotes::QuoteKind;
 /// Words that can open a clause reported without "that" ("he said the group …").
 fn opens_clause(doc: &Doc<'_>, i: usize) -> bool {
     let word = doc.word(i);
+    // Spanish "dijo a la prensa": a listener, not an English article.
+    if word == "a"
+        && i + 1 < doc.len()
+        && matches!(doc.word(i + 1), "la" | "el" | "los" | "las" | "su" | "sus" | "un" | "una")
+    {
+        return false;
+    }
     matches!(
         word,
         "he" | "she"

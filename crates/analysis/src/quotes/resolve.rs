@@ -1,6 +1,12 @@
 //! Turning speaker phrases into speakers: names, pronouns, continuations and linked descriptions.
 
-use super::{doc::Doc, lexicon, speaker::Slot, RawQuote};
+use super::{
+    doc::Doc,
+    lexicon,
+    plausible::{is_junk, looks_like_person, organisation_like},
+    speaker::Slot,
+    RawQuote,
+};
 use crate::{
     entities::EntityType,
     quotes::{Quote, QuoteKind, Speaker, SpeakerKind},
@@ -33,11 +39,13 @@ pub(super) fn resolve(doc: &Doc<'_>, raw: Vec<RawQuote>) -> Vec<Quote> {
         .filter(|quote| quote.kind != QuoteKind::Reported)
         .flat_map(|quote| quote.content.iter().copied())
         .collect();
-    let mut history = History {
-        subjects: speech_subjects(doc),
-        topics: sentence_subjects(doc, &quoted),
-        ..History::default()
-    };
+    let mut subjects = speech_subjects(doc);
+    subjects.retain(|&(_, e)| !organisation_like(doc, e));
+    let mut topics = sentence_subjects(doc, &quoted);
+    // "Debates …", "Twitter …": a sentence opener the tagger calls a person must look like
+    // one, unless it is named before a speech verb too.
+    topics.retain(|&(_, e)| looks_like_person(doc, e) || subjects.iter().any(|&(_, s)| s == e));
+    let mut history = History { subjects, topics, ..History::default() };
     let mut out = Vec::with_capacity(raw.len());
     for quote in raw {
         let speaker = match quote.speaker {
@@ -56,28 +64,19 @@ pub(super) fn resolve(doc: &Doc<'_>, raw: Vec<RawQuote>) -> Vec<Quote> {
                     })
             }
             Slot::None => None,
+            // "his views said", "voters shouldn't": a phrase that cannot be a speaker is a cue
+            // with no subject.
+            Slot::Phrase(a, b) if is_junk(doc, a, b) => Some(Speaker {
+                span: Some(doc.cover(a, b)),
+                kind: SpeakerKind::Description,
+                entity: latest_person(&history, quote.covers.start),
+            }),
             Slot::Phrase(a, b) => Some(classify(doc, a, b, &history)),
-            Slot::Null => {
-                // "“…”, dijo.": like a pronoun, the person the last sentences are about.
-                let at = quote.covers.start;
-                let before = |list: &[(usize, usize)]| {
-                    list[..list.partition_point(|(p, _)| *p < at)].last().copied()
-                };
-                let latest = [
-                    history.people.last().copied(),
-                    before(&history.subjects),
-                    before(&history.topics),
-                ]
-                .into_iter()
-                .flatten()
-                .max_by_key(|(p, _)| *p)
-                .map(|(_, e)| e);
-                Some(Speaker {
-                    span: None,
-                    kind: SpeakerKind::Pronoun,
-                    entity: latest.or(history.person).or(history.named),
-                })
-            }
+            Slot::Null => Some(Speaker {
+                span: None,
+                kind: SpeakerKind::Pronoun,
+                entity: latest_person(&history, quote.covers.start),
+            }),
             Slot::Continue => {
                 // "Valastro praised Christie. ¶ “…”": a person named before a speech verb
                 // after the last quote speaks now.
@@ -110,7 +109,9 @@ pub(super) fn resolve(doc: &Doc<'_>, raw: Vec<RawQuote>) -> Vec<Quote> {
         if let Some(speaker) = &speaker {
             if let Some(entity) = speaker.entity {
                 history.named = Some(entity);
-                if doc.entities.entities[entity].kind == EntityType::Person {
+                if doc.entities.entities[entity].kind == EntityType::Person
+                    && !organisation_like(doc, entity)
+                {
                     history.person = Some(entity);
                     history.people.retain(|&(_, e)| e != entity);
                     history.people.push((quote.covers.start, entity));
@@ -136,6 +137,19 @@ pub(super) fn resolve(doc: &Doc<'_>, raw: Vec<RawQuote>) -> Vec<Quote> {
     out
 }
 
+/// "“…”, dijo.": like a pronoun, the person the last sentences before `at` are about.
+fn latest_person(history: &History, at: usize) -> Option<usize> {
+    let before =
+        |list: &[(usize, usize)]| list[..list.partition_point(|(p, _)| *p < at)].last().copied();
+    [history.people.last().copied(), before(&history.subjects), before(&history.topics)]
+        .into_iter()
+        .flatten()
+        .max_by_key(|(p, _)| *p)
+        .map(|(_, e)| e)
+        .or(history.person)
+        .or(history.named)
+}
+
 /// What the phrase `a..b` is, and the entity it stands for.
 fn classify(doc: &Doc<'_>, a: usize, b: usize, history: &History) -> Speaker {
     let span = doc.cover(a, b);
@@ -158,7 +172,9 @@ fn classify(doc: &Doc<'_>, a: usize, b: usize, history: &History) -> Speaker {
             };
             latest(&fits).or_else(|| {
                 doc.mentions_before(at)
-                    .find(|(_, e, kind)| *kind == EntityType::Person && fits(*e))
+                    .find(|(_, e, kind)| {
+                        *kind == EntityType::Person && fits(*e) && looks_like_person(doc, *e)
+                    })
                     .map(|(_, e, _)| *e)
             })
         } else {
@@ -187,6 +203,17 @@ fn classify(doc: &Doc<'_>, a: usize, b: usize, history: &History) -> Speaker {
     match mention {
         Some((m, entity, _)) if name_at_head(m) => {
             Speaker { span: Some(span), kind: SpeakerKind::Name, entity: Some(entity) }
+        }
+        // "the presumptive Republican presidential nominee": a name that only modifies a role
+        // is not the speaker; the epithet stands for a person.
+        Some((m, _, kind))
+            if kind != EntityType::Person
+                && m.end < span.end
+                && (lexicon::is_role(doc.word(b - 1))
+                    || lexicon::is_person_noun(doc.word(b - 1))) =>
+        {
+            let entity = linked(doc, a, b).or_else(|| epithet(doc, a, b, history));
+            Speaker { span: Some(span), kind: SpeakerKind::Description, entity }
         }
         Some((_, entity, _)) => {
             let entity = linked(doc, a, b).or(Some(entity));
@@ -250,6 +277,27 @@ fn speech_subjects(doc: &Doc<'_>) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (span, entity, kind) in &doc.mentions {
         if *kind != EntityType::Person {
+            continue;
+        }
+        // "took to Twitter to say", "wrote to X to say": a preposition's object is no subject.
+        let at = doc.token_at(span.start);
+        if at > 0
+            && matches!(
+                doc.word(at - 1),
+                "to" | "on"
+                    | "via"
+                    | "at"
+                    | "from"
+                    | "with"
+                    | "by"
+                    | "of"
+                    | "a"
+                    | "en"
+                    | "por"
+                    | "con"
+                    | "de"
+            )
+        {
             continue;
         }
         let mut t = doc.token_at(span.end);
@@ -329,7 +377,7 @@ fn opens_clause(word: &str) -> bool {
 }
 
 /// An entity's gender from its name's first word, or from a title before one of its mentions.
-fn gender(doc: &Doc<'_>, entity: usize) -> Option<lexicon::Gender> {
+pub(super) fn gender(doc: &Doc<'_>, entity: usize) -> Option<lexicon::Gender> {
     let entity_ref = &doc.entities.entities[entity];
     let first =
         |name: &str| name.split_whitespace().next().map(|w| w.trim_end_matches('.').to_lowercase());

@@ -100,10 +100,36 @@ pub(super) fn phrase_before(
     if e == lo {
         return None;
     }
+    // "Sen. Claire McCaskill (D-Mo.) said": the name is before the brackets.
+    if doc.raw(e - 1) == ")" {
+        if let Some(open) = (lo.max(e.saturating_sub(10))..e - 1).rev().find(|&t| doc.raw(t) == "(")
+        {
+            if open > lo {
+                e = open;
+            }
+        }
+    }
     if doc.raw(e - 1) == "," {
         return before_appositives(doc, lo, e - 1, quoted);
     }
-    noun_phrase_before(doc, lo, e, quoted)
+    let (a, b) = noun_phrase_before(doc, lo, e, quoted)?;
+    // "Stacy Baker of Columbia, South Carolina says": a place after a comma ends the
+    // speaker's "of" phrase; the speaker is before it.
+    let place = doc
+        .mention_in(doc.cover(a, b))
+        .is_some_and(|(m, _, kind)| kind == EntityType::Place && m == doc.cover(a, b));
+    if place && a > lo + 1 && doc.raw(a - 1) == "," {
+        if let Some(found) = noun_phrase_before(doc, lo, a - 1, quoted) {
+            // "Rosa Quispe, de Trujillo, Perú dijo": the origin is an appositive too.
+            if matches!(doc.word(found.0), "de" | "of" | "from" | "del") {
+                if let Some(head) = before_appositives(doc, lo, a - 1, quoted) {
+                    return Some(head);
+                }
+            }
+            return Some(found);
+        }
+    }
+    Some((a, b))
 }
 
 /// "Clinton, 35, the daughter of …, said": the comma-separated chunks before `comma` (a
@@ -119,13 +145,18 @@ fn before_appositives(
     let mut ends = Vec::new();
     let mut k = comma;
     let mut chunk_end = comma;
-    while k > lo && comma - k < 40 && !quoted[k - 1] {
+    while k > lo && comma - k < 40 && (!quoted[k - 1] || short_quoted_run(quoted, k - 1)) {
         let raw = doc.raw(k - 1);
         if raw == "," {
             if k < chunk_end {
                 ends.push((k, chunk_end));
             }
             chunk_end = k - 1;
+        } else if matches!(raw, "“" | "”" | "\"" | "«" | "»")
+            && ((k >= 2 && quoted[k - 2] && short_quoted_run(quoted, k - 2))
+                || (k < quoted.len() && quoted[k] && short_quoted_run(quoted, k)))
+        {
+            // The mark of a few quoted words inside the appositive.
         } else if matches!(raw, "." | ";" | ":" | "(" | ")" | "“" | "”" | "\"" | "«" | "»") {
             break;
         }
@@ -143,12 +174,35 @@ fn before_appositives(
     noun_phrase_before(doc, lo, head_end, quoted)
 }
 
+/// Whether the run of quoted tokens holding `t` is a few words ("“Ted Cruz” campaign pins").
+fn short_quoted_run(quoted: &[bool], t: usize) -> bool {
+    let before = quoted[..t].iter().rev().take_while(|&&q| q).take(6).count();
+    let after = quoted[t..].iter().take_while(|&&q| q).take(6).count();
+    before + after <= 4
+}
+
 /// The subject at the start of the sentence from `lo`, for a cue far from it ("X urged …,
 /// saying", "She greeted supporters and told them that"): a pronoun, a name with its titles,
 /// or a determiner with up to two words.
 pub(super) fn sentence_subject(doc: &Doc<'_>, lo: usize, cue: usize) -> Option<(usize, usize)> {
     if lo >= cue || !doc.is_word(lo) {
         return None;
+    }
+    // "Hours later, Trump …, telling", "Reached by POLITICO, Bennett …, explaining",
+    // "Washington (AFP) – Democrat Hillary Clinton …, saying": an opening chunk with no person
+    // in it is an adjunct or a dateline; the subject follows it.
+    if let Some(comma) = (lo + 1..cue.min(lo + 12)).find(|&t| matches!(doc.raw(t), "," | "–" | "—"))
+    {
+        let person = doc.mentions.iter().any(|(m, _, kind)| {
+            *kind == EntityType::Person
+                && m.start >= doc.tokens[lo].start
+                && m.end <= doc.tokens[comma].start
+        });
+        if !person && !lexicon::is_determiner(doc.word(lo)) {
+            if let Some(found) = sentence_subject(doc, comma + 1, cue) {
+                return Some(found);
+            }
+        }
     }
     if lexicon::is_pronoun(doc.word(lo)) {
         return Some((lo, lo + 1));
@@ -178,7 +232,23 @@ pub(super) fn sentence_subject(doc: &Doc<'_>, lo: usize, cue: usize) -> Option<(
     }
     let named = k > lo
         && doc.mention_in(doc.cover(lo, k)).is_some_and(|(_, _, kind)| kind != EntityType::Place);
-    named.then_some((lo, k))
+    if named {
+        return Some((lo, k));
+    }
+    // "Band member Flea shared …, writing “…”", "conservative commentator Jonah Goldberg …":
+    // up to three words of title before a person's name.
+    let start = doc.tokens[lo].start;
+    let (m, _, _) = doc
+        .mentions
+        .iter()
+        .skip_while(|(m, _, _)| m.start < start)
+        .take_while(|(m, _, _)| doc.token_at(m.start) <= lo + 3)
+        .find(|(_, _, kind)| *kind == EntityType::Person)?;
+    let at = doc.token_at(m.start);
+    let end = doc.token_at(m.end);
+    let titles = (lo..at)
+        .all(|t| doc.is_word(t) && !lexicon::ends_phrase(doc.word(t)) && !doc.is_speech_verb(t));
+    (titles && end <= cue).then_some((lo, end))
 }
 
 fn noun_phrase_before(
@@ -248,88 +318,6 @@ fn noun_phrase_before(
     Some((k, end))
 }
 
-/// Prepositions that cannot open a subject after its verb ("said in a statement").
-fn opens_adjunct(word: &str) -> bool {
-    matches!(
-        word,
-        "in" | "on"
-            | "at"
-            | "to"
-            | "during"
-            | "that"
-            | "ante"
-            | "en"
-            | "durante"
-            | "que"
-            | "this"
-            | "last"
-            | "with"
-            | "about"
-            | "of"
-            | "from"
-            | "after"
-            | "before"
-            | "when"
-            | "while"
-            | "sobre"
-            | "tras"
-            | "con"
-            | "de"
-            | "desde"
-            | "por"
-            | "para"
-            | "it"
-            | "him"
-            | "her"
-            | "them"
-            | "me"
-            | "us"
-            | "you"
-            | "le"
-            | "les"
-    )
-}
-
-/// Words that end a subject read after its verb.
-fn ends_after(word: &str) -> bool {
-    matches!(
-        word,
-        "in" | "on"
-            | "at"
-            | "to"
-            | "during"
-            | "that"
-            | "ante"
-            | "en"
-            | "durante"
-            | "que"
-            | "with"
-            | "about"
-            | "from"
-            | "after"
-            | "before"
-            | "when"
-            | "while"
-            | "who"
-            | "which"
-            | "tras"
-            | "con"
-            | "desde"
-            | "por"
-            | "para"
-            | "quien"
-            | "cuando"
-            | "this"
-            | "last"
-            | "yesterday"
-            | "today"
-            | "ayer"
-            | "hoy"
-            | "este"
-            | "esta"
-    )
-}
-
 /// The subject phrase that starts at token `from`, after its cue ("said the minister"), up to `hi`.
 pub(super) fn phrase_after(
     doc: &Doc<'_>,
@@ -337,7 +325,7 @@ pub(super) fn phrase_after(
     hi: usize,
     quoted: &[bool],
 ) -> Option<(usize, usize)> {
-    if from >= hi || !doc.is_word(from) || quoted[from] || opens_adjunct(doc.word(from)) {
+    if from >= hi || !doc.is_word(from) || quoted[from] || lexicon::opens_adjunct(doc.word(from)) {
         return None;
     }
     // Spanish "dijo a la prensa": a listener, not a subject.
@@ -352,7 +340,7 @@ pub(super) fn phrase_after(
         && k - from < 12
         && !quoted[k]
         && (doc.is_word(k) || matches!(doc.raw(k), "'s" | "’s" | "-" | "&"))
-        && !(k > from && ends_after(doc.word(k)))
+        && !(k > from && lexicon::ends_after(doc.word(k)))
         && !doc.is_speech_verb(k)
     {
         k += 1;
@@ -383,11 +371,27 @@ pub(super) fn trailing(
     quoted: &[bool],
 ) -> Option<Attribution> {
     let mut k = lo;
-    while k < hi && matches!(doc.raw(k), "," | "—" | "–") {
+    let mut dashed = false;
+    while k < hi && matches!(doc.raw(k), "," | "—" | "–" | "―") {
+        dashed |= doc.raw(k) != ",";
         k += 1;
     }
     if k >= hi {
         return None;
+    }
+    // `“…” ― Sonya Herridge`: a dash and a bare name to the sentence's end credit the quote.
+    if dashed && doc.is_capitalised(k) {
+        let mut end = k;
+        while end < hi && end - k < 6 && (doc.is_capitalised(end) || doc.raw(end) == ".") {
+            end += 1;
+        }
+        while end > k && doc.raw(end - 1) == "." {
+            end -= 1;
+        }
+        let rest_is_end = (end..hi).all(|t| matches!(doc.raw(t), "." | "!" | "?"));
+        if rest_is_end && end > k && !doc.is_speech_verb(k) && source_cue(doc, k) == 0 {
+            return Some(Attribution { cue: doc.tokens[k - 1], speaker: Slot::Phrase(k, end) });
+        }
     }
     // A quote in mid-sentence ("has gone “soft” like …") is not followed by its attribution,
     // unless a cue or a pronoun with its cue comes right after it.
@@ -416,11 +420,23 @@ pub(super) fn trailing(
         };
         return Some(Attribution { cue, speaker });
     }
-    let limit = hi.min(k + 16);
+    let limit = hi.min(k + 24);
     let c =
         (k..limit).find(|&t| !quoted[t] && (doc.is_speech_verb(t) || source_cue(doc, t) > 0))?;
-    if (k..c).any(|t| quoted[t] || matches!(doc.raw(t), "." | ";" | ":" | "?" | "!")) {
-        return None;
+    // "Rep. Earl Blumenauer (D-Ore.) said": a party tag in brackets does not end the clause.
+    let mut depth = 0usize;
+    // "Bill Eastland, wearing “Ted Cruz” pins, said": a short quoted run inside an
+    // appositive does not end the clause either.
+    let mut comma = false;
+    for (t, &inside) in quoted.iter().enumerate().take(c).skip(k) {
+        match doc.raw(t) {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            "," => comma = true,
+            "." | ";" | ":" | "?" | "!" if depth == 0 && !inside => return None,
+            _ if inside && !(comma && short_quoted_run(quoted, t)) => return None,
+            _ => {}
+        }
     }
     if source_cue(doc, c) > 0 {
         return None;

@@ -13,6 +13,8 @@ use crate::{
     ner::NerModel,
 };
 
+mod speakers;
+
 struct Loaded {
     ner_es: NerModel,
     ner_en: NerModel,

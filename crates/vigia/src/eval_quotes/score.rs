@@ -232,9 +232,22 @@ pub(super) const PRONOUNS_AND_DETERMINERS: &[&str] = &[
     "this", "that", "these", "those", "one", "some", "many", "several", "both", "mr", "mrs", "ms",
 ];
 
-/// The name part of a gold speaker text that is a proper name: the text before its first comma.
+/// The name part of a gold speaker text that is a proper name: the text before its first comma,
+/// unless it is a definite description ("The Florida senator": "The" and a lowercase word).
 pub(super) fn proper_name(speaker: &str) -> Option<&str> {
     let head = speaker.split(',').next().unwrap_or(speaker).trim();
+    let first = head.split_whitespace().next().unwrap_or("");
+    let first = first.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    // "The White House", "The Washington Post" are names; "The Florida senator" is not.
+    let all_capitalised = head.split_whitespace().skip(1).all(|word| {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        bare.is_empty()
+            || bare.chars().next().is_some_and(char::is_uppercase)
+            || matches!(bare, "of" | "and" | "for" | "on" | "de")
+    });
+    if first == "the" && !all_capitalised {
+        return None;
+    }
     let proper = head.split_whitespace().any(|word| {
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
         bare.chars().next().is_some_and(char::is_uppercase)
@@ -502,6 +515,40 @@ mod tests {
                 direct exact: gold 1 predicted 1 matched 1
                 reported: gold 0 predicted 0 matched 0
                 gold 0: speaker right written=Some(true)
+            "#]],
+        );
+    }
+
+    #[test]
+    fn a_capitalised_definite_description_is_not_a_gold_name() {
+        let text = "Senate race\n\n\"We will win Florida,\" Marco Rubio said. \"We are ready for this fight,\" the Florida senator said. \"No comment on that,\" The White House said.";
+        check(
+            text,
+            &[
+                ("direct", "We will win Florida,", Some("Marco Rubio")),
+                ("direct", "We are ready for this fight,", Some("the Florida senator")),
+                ("direct", "No comment on that,", Some("The White House")),
+            ],
+            &[
+                (QuoteKind::Direct, "We will win Florida,", Some(("Marco Rubio", "Marco Rubio"))),
+                (
+                    QuoteKind::Direct,
+                    "We are ready for this fight,",
+                    Some(("the Florida senator", "Marco Rubio")),
+                ),
+                (
+                    QuoteKind::Direct,
+                    "No comment on that,",
+                    Some(("The White House", "White House")),
+                ),
+            ],
+            expect![[r#"
+                direct: gold 3 predicted 3 matched 3
+                direct exact: gold 3 predicted 3 matched 3
+                reported: gold 0 predicted 0 matched 0
+                gold 0: speaker right written=Some(true)
+                gold 1: speaker right written=Some(true)
+                gold 2: speaker right written=Some(true)
             "#]],
         );
     }
