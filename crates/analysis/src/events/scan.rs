@@ -445,7 +445,7 @@ fn modality(words: &Words<'_>, hit: Hit, hits: &[Hit]) -> EventModality {
         EventModality::Denied
     } else if near(lexicon::HYPOTHETICAL) {
         EventModality::Hypothetical
-    } else if near(lexicon::DENIED) {
+    } else if near(lexicon::DENIED) && !narrowed(words, hit) {
         EventModality::Denied
     } else if near(lexicon::PLANNED) {
         EventModality::Planned
@@ -456,6 +456,25 @@ fn modality(words: &Words<'_>, hit: Hit, hits: &[Hit]) -> EventModality {
     } else {
         EventModality::Reported
     }
+}
+
+/// "they were not protesting a single crime", "no protestaban solo por…": the negation narrows
+/// what the event was about, it does not deny the event.
+fn narrowed(words: &Words<'_>, hit: Hit) -> bool {
+    let next: Vec<&str> = words.lower[hit.end..].iter().take(2).map(String::as_str).collect();
+    matches!(
+        next.as_slice(),
+        ["a", "single", ..]
+            | ["only", ..]
+            | ["just", ..]
+            | ["merely", ..]
+            | ["solo", ..]
+            | ["sólo", ..]
+            | ["solamente", ..]
+            | ["únicamente", ..]
+            | ["un", "solo", ..]
+            | ["una", "sola", ..]
+    )
 }
 
 /// The sentence's date expression nearest the trigger.

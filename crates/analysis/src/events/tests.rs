@@ -386,3 +386,19 @@ fn a_denial_denied_leaves_the_event_possible() {
         "#]],
     );
 }
+
+#[test]
+fn a_negation_that_narrows_the_event_does_not_deny_it() {
+    check(
+        "Why they marched\n\nThe drivers were not protesting a single crime. Police did not arrest anyone.",
+        expect![[r#"
+            protest (reported) triggers "marched" "protesting"
+              actors: "drivers"
+              evidence: "Why they marched"
+              evidence: "The drivers were not protesting a single crime."
+            arrest (denied) triggers "arrest"
+              actors: "Police"
+              evidence: "Police did not arrest anyone."
+        "#]],
+    );
+}
