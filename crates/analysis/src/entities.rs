@@ -432,6 +432,13 @@ pub struct Relation {
     pub evidence: Vec<EntityMention>,
 }
 
+/// The id of the entity with this key (see [`DocEntity::key`]): `ent-` and 12 hex digits of
+/// its hash, the same on every run and in every batch.
+pub fn entity_id(key: &str) -> String {
+    let hash = crate::dedup::fingerprint(key.as_bytes());
+    format!("ent-{:012x}", hash & 0xffff_ffff_ffff)
+}
+
 /// A running index of entities and relations across documents, fed one document at a time.
 #[derive(Debug, Default)]
 pub struct EntityIndex {
@@ -452,14 +459,13 @@ impl EntityIndex {
         let id: Arc<str> = Arc::from(document.document.as_str());
         for found in &document.entities {
             let at = *self.by_key.entry(found.key.clone()).or_insert_with(|| {
-                let hash = crate::dedup::fingerprint(found.key.as_bytes());
                 let name = found
                     .kb_id
                     .as_deref()
                     .and_then(|id| kb.get(id))
                     .map_or_else(|| found.name.clone(), |entry| entry.name.clone());
                 self.entities.push(Entity {
-                    id: format!("ent-{:012x}", hash & 0xffff_ffff_ffff),
+                    id: entity_id(&found.key),
                     name,
                     kind: found.kind,
                     kb_id: found.kb_id.clone(),

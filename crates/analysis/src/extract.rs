@@ -26,10 +26,8 @@ pub struct Extraction {
     pub events: Vec<Event>,
 }
 
-/// Runs every extraction stage over `article`.
-pub fn extract(article: &Article, resources: &Resources<'_>) -> Extraction {
-    let entities = entities::extract(article, resources);
-    let dates = dates::find(article);
+/// The spans of the document's place mentions, sorted, as quantities want them.
+pub fn place_spans(entities: &DocumentEntities) -> Vec<Span> {
     let mut places: Vec<Span> = entities
         .entities
         .iter()
@@ -38,7 +36,14 @@ pub fn extract(article: &Article, resources: &Resources<'_>) -> Extraction {
         .collect();
     places.sort_by_key(|span| (span.start, span.end));
     places.dedup();
-    let quantities = quantities::find(article, &dates, &places);
+    places
+}
+
+/// Runs every extraction stage over `article`.
+pub fn extract(article: &Article, resources: &Resources<'_>) -> Extraction {
+    let entities = entities::extract(article, resources);
+    let dates = dates::find(article);
+    let quantities = quantities::find(article, &dates, &place_spans(&entities));
     let quotes = quotes::find(article, &entities);
     let events = events::find(&Inputs {
         article,

@@ -3,9 +3,10 @@
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use model::{Article, Published};
+use model::{Article, Language, Published};
 
 use crate::{
+    dedup::DedupIndex,
     entities::Resources,
     geo::{Gazetteer, SHIPPED_TABLE},
     ingest::{self, IngestConfig, SourceMeta},
@@ -48,4 +49,55 @@ pub(crate) fn article(name: &str, text: &str, published: Option<&str>) -> Articl
         Published::Date(NaiveDate::parse_from_str(date, "%Y-%m-%d").expect("a YYYY-MM-DD date"))
     });
     article
+}
+
+/// Sets the language of `article` and of every block, for fixtures that test one language's rules.
+pub(crate) fn set_language(article: &mut Article, language: &Language) {
+    for block in &mut article.blocks {
+        block.language = language.clone();
+    }
+    article.language = language.clone();
+}
+
+/// Every article of the sample corpus `examples/lima-2023`, read as `vigia analyze` reads it,
+/// with copies marked by the duplicate index as the pipeline marks them.
+pub(crate) fn sample_corpus() -> Vec<Article> {
+    let files: [(&str, &[u8]); 10] = [
+        ("andes-wire-en.html", include_bytes!("../../../examples/lima-2023/andes-wire-en.html")),
+        (
+            "andes-wire-syndicated.txt",
+            include_bytes!("../../../examples/lima-2023/andes-wire-syndicated.txt"),
+        ),
+        ("atom.xml", include_bytes!("../../../examples/lima-2023/atom.xml")),
+        ("batch.jsonl", include_bytes!("../../../examples/lima-2023/batch.jsonl")),
+        (
+            "diario-limeno-es.html",
+            include_bytes!("../../../examples/lima-2023/diario-limeno-es.html"),
+        ),
+        ("feed.xml", include_bytes!("../../../examples/lima-2023/feed.xml")),
+        (
+            "meridian-wire-followup-en.jsonl",
+            include_bytes!("../../../examples/lima-2023/meridian-wire-followup-en.jsonl"),
+        ),
+        (
+            "noticias-rimac-es.html",
+            include_bytes!("../../../examples/lima-2023/noticias-rimac-es.html"),
+        ),
+        (
+            "observatorio-analysis-en.txt",
+            include_bytes!("../../../examples/lima-2023/observatorio-analysis-en.txt"),
+        ),
+        ("radio-sur-es.txt", include_bytes!("../../../examples/lima-2023/radio-sur-es.txt")),
+    ];
+    let mut dedup = DedupIndex::new();
+    let mut articles = Vec::new();
+    for (name, bytes) in files {
+        let read = ingest::read(bytes, &SourceMeta::new(name), &IngestConfig::default());
+        for draft in read.drafts {
+            let (mut article, _) = ingest::finish(draft);
+            article.duplicate_of = dedup.check_and_insert(&article);
+            articles.push(article);
+        }
+    }
+    articles
 }

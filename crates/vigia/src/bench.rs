@@ -209,13 +209,7 @@ fn article(idx: usize) -> (String, String) {
         "Los analistas advirtieron que la ofensiva podría desplazar a los grupos hacia otros distritos.",
         "Cuatro sospechosos fueron detenidos hacia las 5 a.m. en una vivienda cercana al mercado.",
     ];
-    let mut state = (idx as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut next = xorshift(idx);
     let templates = if next() % 2 == 0 { EN } else { ES };
     // Words of the templates, sprinkled into each sentence so that articles do not share long
     // runs of words: a corpus of near copies would measure the duplicate index, not ingestion.
@@ -248,6 +242,18 @@ fn article(idx: usize) -> (String, String) {
         body.push_str("\n\n");
     }
     (title.trim_end_matches('.').to_string(), body)
+}
+
+/// A deterministic xorshift generator seeded by an article's index: generated corpora are the
+/// same on every run.
+fn xorshift(idx: usize) -> impl FnMut() -> u64 {
+    let mut state = (idx as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    }
 }
 
 /// Peak resident memory of this process, from Linux's /proc.

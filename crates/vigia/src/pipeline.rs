@@ -25,7 +25,7 @@ use crate::{
     flags::NerLanguage,
     input::{self, Input},
     report::{
-        items,
+        items::{self, Items},
         spill::Spill,
         stories::{self, Kept, StoryItem},
         Extracted, Sink, Summary,
@@ -130,7 +130,7 @@ pub(crate) fn run(
     let mut dedup = DedupIndex::new();
     // Entities span documents, so their index grows with the batch and is written at the end.
     let mut index = EntityIndex::new();
-    // Items cite entity ids, which exist once their document joins the index.
+    // Items are written after the entities, so they wait on disk, not in memory.
     let mut spill = Spill::new()?;
     // Stories are compared once every report is in: their reports are kept until then.
     let mut story_index = StoryIndex::new();
@@ -159,10 +159,10 @@ pub(crate) fn run(
                 .map(|draft| finish(draft, config, fetcher, &resources))
                 .collect();
             for Finished { mut article, sketch, notes, followed, extraction } in finished {
-                if let Some(extraction) = &extraction {
+                if let Some((extraction, items, _)) = &extraction {
                     diagnostics.extend(extraction.entities.diagnostics.iter().cloned());
                     index.add(&extraction.entities, &shipped.kb);
-                    spill.add(&items::items(&article, extraction, &index))?;
+                    spill.add(items)?;
                 }
                 if followed {
                     // The summary note is answered now.
@@ -194,8 +194,7 @@ pub(crate) fn run(
                 }
                 summary.documents += 1;
                 sink.document(&article)?;
-                if let Some(extraction) = extraction {
-                    let mut signature = Signature::from_article(&article, &extraction);
+                if let Some((extraction, _, mut signature)) = extraction {
                     signature.duplicate_of = article.duplicate_of.as_ref().map(|d| d.of.clone());
                     story_index.add(&signature);
                     // Comparison reads sentences, never tokens.
@@ -346,8 +345,9 @@ struct Finished {
     notes: Vec<Diagnostic>,
     /// The draft's summary was replaced by its linked page.
     followed: bool,
-    /// What extraction found in the article, when it runs.
-    extraction: Option<Extraction>,
+    /// What extraction found in the article, its report items and its story signature, when
+    /// extraction runs.
+    extraction: Option<(Extraction, Items, Signature)>,
 }
 
 /// Turns one draft into an article, following its link first when asked to.
@@ -364,7 +364,13 @@ fn finish(
     let (article, more) = ingest::finish(draft);
     notes.extend(more);
     let sketch = dedup::sketch(&article);
-    let extraction = config.extract.then(|| extract::extract(&article, resources));
+    // The signature is built here, on every core; the index takes it in input order.
+    let extraction = config.extract.then(|| {
+        let extraction = extract::extract(&article, resources);
+        let items = items::items(&article, &extraction);
+        let signature = Signature::from_article(&article, &extraction);
+        (extraction, items, signature)
+    });
     Finished { article, sketch, notes, followed, extraction }
 }
 

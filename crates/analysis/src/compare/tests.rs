@@ -5,9 +5,7 @@ use model::Article;
 
 use super::{compare, word_diff, Report};
 use crate::{
-    dedup::DedupIndex,
     extract::{extract, Extraction},
-    ingest::{self, IngestConfig, SourceMeta},
     testing,
 };
 
@@ -133,59 +131,19 @@ Police arrested three suspects in La Victoria on Nov. 7. Los Gallegos is reporte
     );
 }
 
-/// The Lima files of the sample corpus, read as `vigia analyze` reads them.
-fn sample_corpus() -> Vec<Article> {
-    let files: &[(&str, &[u8])] = &[
-        ("andes-wire-en.html", include_bytes!("../../../../examples/lima-2023/andes-wire-en.html")),
-        (
-            "andes-wire-syndicated.txt",
-            include_bytes!("../../../../examples/lima-2023/andes-wire-syndicated.txt"),
-        ),
-        ("atom.xml", include_bytes!("../../../../examples/lima-2023/atom.xml")),
-        ("batch.jsonl", include_bytes!("../../../../examples/lima-2023/batch.jsonl")),
-        (
-            "diario-limeno-es.html",
-            include_bytes!("../../../../examples/lima-2023/diario-limeno-es.html"),
-        ),
-        ("feed.xml", include_bytes!("../../../../examples/lima-2023/feed.xml")),
-        (
-            "meridian-wire-followup-en.jsonl",
-            include_bytes!("../../../../examples/lima-2023/meridian-wire-followup-en.jsonl"),
-        ),
-        (
-            "noticias-rimac-es.html",
-            include_bytes!("../../../../examples/lima-2023/noticias-rimac-es.html"),
-        ),
-        (
-            "observatorio-analysis-en.txt",
-            include_bytes!("../../../../examples/lima-2023/observatorio-analysis-en.txt"),
-        ),
-        ("radio-sur-es.txt", include_bytes!("../../../../examples/lima-2023/radio-sur-es.txt")),
-    ];
-    let mut articles = Vec::new();
-    for (name, bytes) in files {
-        let read = ingest::read(bytes, &SourceMeta::new(*name), &IngestConfig::default());
-        for draft in read.drafts {
-            articles.push(ingest::finish(draft).0);
-        }
-    }
-    articles
-}
-
 #[track_caller]
 fn check_corpus(expect: ExpectFile) {
     let resources = testing::resources();
     // The Guayaquil seizure is another story; the Lima reports are this one.
     let articles: Vec<Article> =
-        sample_corpus().into_iter().filter(|a| !a.text.contains("Guayaquil")).collect();
+        testing::sample_corpus().into_iter().filter(|a| !a.text.contains("Guayaquil")).collect();
     let extractions: Vec<Extraction> = articles.iter().map(|a| extract(a, &resources)).collect();
-    let mut index = DedupIndex::new();
     let outlets: Vec<String> =
         articles.iter().map(|a| a.outlet.clone().unwrap_or_else(|| a.source.clone())).collect();
     let copies: Vec<Option<usize>> = articles
         .iter()
         .map(|a| {
-            let duplicate = index.check_and_insert(a)?;
+            let duplicate = a.duplicate_of.as_ref()?;
             articles.iter().position(|b| b.id == duplicate.of)
         })
         .collect();

@@ -5,17 +5,16 @@ use expect_test::{expect, Expect};
 use model::{Article, Language, Published};
 
 use super::{find, scan};
-use crate::ingest::{self, IngestConfig, SourceMeta};
+use crate::{
+    ingest::{self, IngestConfig, SourceMeta},
+    testing,
+};
 
 /// Reads an article from plain text, with every block set to `language`.
 fn read_article(text: &str, language: Language, published: Option<NaiveDate>) -> Article {
-    let read = ingest::read(text.as_bytes(), &SourceMeta::new("test"), &IngestConfig::default());
-    let (mut article, _) = ingest::finish(read.drafts.into_iter().next().expect("one draft"));
+    let mut article = testing::article("test", text, None);
     article.published = published.map(Published::Date);
-    for block in &mut article.blocks {
-        block.language = language.clone();
-    }
-    article.language = language;
+    testing::set_language(&mut article, &language);
     article
 }
 

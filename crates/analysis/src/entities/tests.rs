@@ -1,40 +1,9 @@
 //! Tests for entities: recognition, within-document linking, geocoding and cross-document resolution.
 
-use std::sync::OnceLock;
-
 use expect_test::{expect, Expect};
 
-use super::{extract, resolve, DocumentEntities, Resources};
-use crate::{
-    geo::{Gazetteer, SHIPPED_TABLE},
-    ingest::{self, IngestConfig, SourceMeta},
-    kb::KnowledgeBase,
-    ner::NerModel,
-};
-
-struct Loaded {
-    ner_es: NerModel,
-    ner_en: NerModel,
-    kb: KnowledgeBase,
-    gazetteer: Gazetteer,
-}
-
-/// The shipped models and tables, loaded once for all tests.
-fn resources() -> Resources<'static> {
-    static LOADED: OnceLock<Loaded> = OnceLock::new();
-    let loaded = LOADED.get_or_init(|| Loaded {
-        ner_es: NerModel::from_bytes(include_bytes!("../../models/ner-es.bin")).unwrap(),
-        ner_en: NerModel::from_bytes(include_bytes!("../../models/ner-en.bin")).unwrap(),
-        kb: KnowledgeBase::shipped(),
-        gazetteer: Gazetteer::from_reader(SHIPPED_TABLE.as_bytes()).unwrap(),
-    });
-    Resources {
-        ner_es: &loaded.ner_es,
-        ner_en: &loaded.ner_en,
-        kb: &loaded.kb,
-        gazetteer: &loaded.gazetteer,
-    }
-}
+use super::{extract, resolve, DocumentEntities};
+use crate::testing;
 
 /// Reads each document of `fixture` (a `//- name` line, then its text: headline, blank line,
 /// body), extracts and resolves the entities of all of them, and renders each document's
@@ -42,17 +11,14 @@ fn resources() -> Resources<'static> {
 /// `document@offset`) with its place, the relations, then the diagnostics. Every mention must read back as one of its entity's aliases.
 #[track_caller]
 fn check(fixture: &str, expect: Expect) {
-    let resources = resources();
+    let resources = testing::resources();
     let mut names = Vec::new();
     let mut texts = Vec::new();
     let mut documents: Vec<DocumentEntities> = Vec::new();
     let mut languages = Vec::new();
     for part in fixture.split("//- ").filter(|part| !part.trim().is_empty()) {
         let (name, text) = part.split_once('\n').expect("a name line");
-        let read =
-            ingest::read(text.trim().as_bytes(), &SourceMeta::new(name), &IngestConfig::default());
-        let draft = read.drafts.into_iter().next().expect("one draft");
-        let (article, _) = ingest::finish(draft);
+        let article = testing::article(name, text, None);
         languages.push(format!("document {name} [{}]\n", article.language.code()));
         documents.push(extract(&article, &resources));
         names.push((article.id.clone(), name.to_string()));

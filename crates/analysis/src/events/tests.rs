@@ -2,8 +2,8 @@
 
 use expect_test::{expect, Expect};
 
-use super::{find, Inputs, Participant};
-use crate::{dates, entities, quantities, quotes, testing};
+use super::Participant;
+use crate::{extract, testing};
 
 /// Reads `fixture` (headline, blank line, paragraphs) as an article published on 2023-11-08
 /// (or with no date when it starts with `nodate:`), runs every extraction stage, and renders
@@ -15,27 +15,8 @@ fn check(fixture: &str, expect: Expect) {
         None => (fixture, Some("2023-11-08")),
     };
     let article = testing::article("fixture.txt", text, published);
-    let resources = testing::resources();
-    let entities = entities::extract(&article, &resources);
-    let dates = dates::find(&article);
-    let places: Vec<_> = entities
-        .entities
-        .iter()
-        .filter(|e| e.kind == entities::EntityType::Place)
-        .flat_map(|e| e.mentions.iter().copied())
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let quantities = quantities::find(&article, &dates, &places);
-    let quotes = quotes::find(&article, &entities);
-    let inputs = Inputs {
-        article: &article,
-        entities: &entities,
-        dates: &dates,
-        quantities: &quantities,
-        quotes: &quotes,
-    };
-    let events = find(&inputs);
+    let extract::Extraction { entities, dates, quantities, events, .. } =
+        extract::extract(&article, &testing::resources());
     let text = &article.text;
     let show = |p: &Participant| {
         let written = p.span.slice(text);

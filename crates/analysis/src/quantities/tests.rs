@@ -6,7 +6,7 @@ use model::{Language, Span};
 
 use super::find;
 use crate::dates::{DateKind, DateMention, Precision};
-use crate::ingest::{self, IngestConfig, SourceMeta};
+use crate::testing;
 
 /// Reads `fixture`: a first line `//- es` or `//- en` giving the language, the article text
 /// (headline, blank line, paragraphs), and optionally a `--` line followed by `date: …` and
@@ -23,13 +23,8 @@ fn check(fixture: &str, expect: Expect) {
         other => panic!("unknown language line {other:?}"),
     };
     let (text, mentions) = rest.split_once("\n--\n").unwrap_or((rest, ""));
-    let read =
-        ingest::read(text.trim().as_bytes(), &SourceMeta::new("t"), &IngestConfig::default());
-    let (mut article, _) = ingest::finish(read.drafts.into_iter().next().expect("one draft"));
-    article.language = language.clone();
-    for block in &mut article.blocks {
-        block.language = language.clone();
-    }
+    let mut article = testing::article("t", text, None);
+    testing::set_language(&mut article, &language);
     // "Lima#2" is the second "Lima" of the text.
     let locate = |needle: &str| {
         let (needle, nth) = match needle.rsplit_once('#') {

@@ -1,52 +1,19 @@
 //! Tests for quotes: every pattern, both languages.
 
-use std::sync::OnceLock;
-
 use expect_test::{expect, Expect};
 
 use super::find;
-use crate::{
-    entities::{self, Resources},
-    geo::{Gazetteer, SHIPPED_TABLE},
-    ingest::{self, IngestConfig, SourceMeta},
-    kb::KnowledgeBase,
-    ner::NerModel,
-};
+use crate::{entities, testing};
 
 mod speakers;
-
-struct Loaded {
-    ner_es: NerModel,
-    ner_en: NerModel,
-    kb: KnowledgeBase,
-    gazetteer: Gazetteer,
-}
-
-fn resources() -> Resources<'static> {
-    static LOADED: OnceLock<Loaded> = OnceLock::new();
-    let loaded = LOADED.get_or_init(|| Loaded {
-        ner_es: NerModel::from_bytes(include_bytes!("../../models/ner-es.bin")).unwrap(),
-        ner_en: NerModel::from_bytes(include_bytes!("../../models/ner-en.bin")).unwrap(),
-        kb: KnowledgeBase::shipped(),
-        gazetteer: Gazetteer::from_reader(SHIPPED_TABLE.as_bytes()).unwrap(),
-    });
-    Resources {
-        ner_es: &loaded.ner_es,
-        ner_en: &loaded.ner_en,
-        kb: &loaded.kb,
-        gazetteer: &loaded.gazetteer,
-    }
-}
 
 /// Reads `fixture` (headline, blank line, paragraphs), finds its quotes and renders one line
 /// per quote: kind, content fragments, cue, speaker (kind, text, resolved entity name).
 /// Every span must lie inside the text on character boundaries.
 #[track_caller]
 fn check(fixture: &str, expect: Expect) {
-    let read =
-        ingest::read(fixture.trim().as_bytes(), &SourceMeta::new("t"), &IngestConfig::default());
-    let (article, _) = ingest::finish(read.drafts.into_iter().next().expect("one draft"));
-    let entities = entities::extract(&article, &resources());
+    let article = testing::article("t", fixture, None);
+    let entities = entities::extract(&article, &testing::resources());
     let quotes = find(&article, &entities);
     let mut out = String::new();
     for quote in &quotes {

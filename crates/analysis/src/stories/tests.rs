@@ -6,12 +6,7 @@ use expect_test::{expect, Expect};
 use model::{Article, Duplicate, DuplicateKind};
 
 use super::{cluster_batch, Signature, StoryConfig, StoryIndex};
-use crate::{
-    dedup::DedupIndex,
-    extract,
-    ingest::{self, IngestConfig, SourceMeta},
-    testing,
-};
+use crate::{extract, testing};
 
 /// Articles in a fixture are separated by lines `## name date [copy-of=name]`; the text under
 /// each is plain text (headline, blank line, paragraphs).
@@ -227,45 +222,14 @@ A bus company in Trujillo suspended its routes after gunmen fired at one of its 
 /// headline.
 #[test]
 fn sample_corpus() {
-    let files: [(&str, &[u8]); 10] = [
-        ("andes-wire-en.html", include_bytes!("../../../../examples/lima-2023/andes-wire-en.html")),
-        (
-            "andes-wire-syndicated.txt",
-            include_bytes!("../../../../examples/lima-2023/andes-wire-syndicated.txt"),
-        ),
-        ("atom.xml", include_bytes!("../../../../examples/lima-2023/atom.xml")),
-        ("batch.jsonl", include_bytes!("../../../../examples/lima-2023/batch.jsonl")),
-        (
-            "diario-limeno-es.html",
-            include_bytes!("../../../../examples/lima-2023/diario-limeno-es.html"),
-        ),
-        ("feed.xml", include_bytes!("../../../../examples/lima-2023/feed.xml")),
-        (
-            "meridian-wire-followup-en.jsonl",
-            include_bytes!("../../../../examples/lima-2023/meridian-wire-followup-en.jsonl"),
-        ),
-        (
-            "noticias-rimac-es.html",
-            include_bytes!("../../../../examples/lima-2023/noticias-rimac-es.html"),
-        ),
-        (
-            "observatorio-analysis-en.txt",
-            include_bytes!("../../../../examples/lima-2023/observatorio-analysis-en.txt"),
-        ),
-        ("radio-sur-es.txt", include_bytes!("../../../../examples/lima-2023/radio-sur-es.txt")),
-    ];
-    let mut dedup = DedupIndex::new();
-    let mut articles = Vec::new();
-    for (name, bytes) in files {
-        let read = ingest::read(bytes, &SourceMeta::new(name), &IngestConfig::default());
-        for draft in read.drafts {
-            let (mut article, _) = ingest::finish(draft);
-            article.duplicate_of = dedup.check_and_insert(&article);
+    let articles = testing::sample_corpus()
+        .into_iter()
+        .map(|article| {
             let title: String =
                 article.title.clone().unwrap_or_default().chars().take(48).collect();
-            articles.push((format!("{} {title}", article.language.code()), article));
-        }
-    }
+            (format!("{} {title}", article.language.code()), article)
+        })
+        .collect();
     check(
         articles,
         expect![[r#"

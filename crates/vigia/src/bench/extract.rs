@@ -10,7 +10,7 @@ use analysis::{
     ingest::{self, IngestConfig, SourceMeta},
     quantities, quotes,
 };
-use model::{Article, Published, Span};
+use model::{Article, Published};
 use rayon::prelude::*;
 
 use crate::pipeline;
@@ -76,13 +76,7 @@ pub(crate) fn run(count: usize, rounds: usize) -> anyhow::Result<()> {
         let found_dates = dates::find(article);
         stages[1] += t.elapsed();
         let t = Instant::now();
-        let mut places: Vec<Span> = doc
-            .entities
-            .iter()
-            .filter(|e| e.kind == entities::EntityType::Place)
-            .flat_map(|e| e.mentions.iter().copied())
-            .collect();
-        places.sort_by_key(|s| (s.start, s.end));
+        let places = extract::place_spans(&doc);
         let found_quantities = quantities::find(article, &found_dates, &places);
         stages[2] += t.elapsed();
         let t = Instant::now();
@@ -140,13 +134,7 @@ fn article(idx: usize) -> String {
         &["Luis García", "Carmen Villanueva", "Julio Herrera", "Rosa Quispe", "Jorge Paredes"];
     const GANGS: &[&str] =
         &["Los Gallegos", "Tren de Aragua", "Los Pulpos", "Los Injertos del Cono Norte"];
-    let mut state = (idx as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut next = super::xorshift(idx);
     let templates = if next() % 2 == 0 { EN } else { ES };
     let mut text = format!("{}\n\n", templates[0].split(" after ").next().unwrap_or("News"));
     let mut words = 0;

@@ -1,13 +1,13 @@
 //! The report's per-document items (quotes, quantities, dates, events), with entity ids resolved.
 //!
-//! They are built as each document is analysed, since entity ids are known once the document's
-//! entities join the batch's index, and written after the entities, which span documents.
+//! They are built with each document, on the worker threads (entity ids are hashes of entity
+//! keys, so they need no index), and written after the entities, which span documents.
 
 use std::collections::BTreeMap;
 
 use analysis::{
     dates::DateMention,
-    entities::{DocumentEntities, EntityIndex},
+    entities::{self, DocumentEntities},
     events::{Event, Participant},
     extract::Extraction,
 };
@@ -27,12 +27,6 @@ impl Serialize for Number {
         } else {
             serializer.serialize_f64(value)
         }
-    }
-}
-
-impl std::fmt::Display for Number {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.0)
     }
 }
 
@@ -194,11 +188,11 @@ pub(crate) struct Items {
     pub(crate) events: Vec<EventItem>,
 }
 
-/// The items of `article`, whose entities `index` has already taken in.
-pub(crate) fn items(article: &Article, extraction: &Extraction, index: &EntityIndex) -> Items {
+/// The items of `article`, citing entities by the ids the entity index gives them.
+pub(crate) fn items(article: &Article, extraction: &Extraction) -> Items {
     let document = article.id.as_str();
     let entities = &extraction.entities;
-    let id_of = |i: usize| entity_id(entities, index, i);
+    let id_of = |i: usize| entity_id(entities, i);
     let text = |span: Span| article.slice(span).to_string();
     let quotes = extraction
         .quotes
@@ -268,11 +262,8 @@ pub(crate) fn items(article: &Article, extraction: &Extraction, index: &EntityIn
             interval: Interval::new(article, d),
         })
         .collect();
-    let events = extraction
-        .events
-        .iter()
-        .map(|event| event_item(article, extraction, index, event))
-        .collect();
+    let events =
+        extraction.events.iter().map(|event| event_item(article, extraction, event)).collect();
     Items { quotes, quantities, dates, events }
 }
 
@@ -284,20 +275,16 @@ pub(crate) fn event_id(document: &str, event: &Event) -> String {
     format!("evt-{:012x}", hash & 0xffff_ffff_ffff)
 }
 
-fn entity_id(entities: &DocumentEntities, index: &EntityIndex, i: usize) -> Option<String> {
-    entities.entities.get(i).and_then(|e| index.id_of(&e.key)).map(str::to_string)
+/// The id of the document's `i`th entity: a hash of its key, as the entity index gives it.
+fn entity_id(entities: &DocumentEntities, i: usize) -> Option<String> {
+    entities.entities.get(i).map(|e| entities::entity_id(&e.key))
 }
 
-fn event_item(
-    article: &Article,
-    extraction: &Extraction,
-    index: &EntityIndex,
-    event: &Event,
-) -> EventItem {
+fn event_item(article: &Article, extraction: &Extraction, event: &Event) -> EventItem {
     let document = article.id.as_str();
     let entities = &extraction.entities;
     let participant = |p: &Participant| ParticipantItem {
-        entity: p.entity.and_then(|i| entity_id(entities, index, i)),
+        entity: p.entity.and_then(|i| entity_id(entities, i)),
         text: article.slice(p.span).to_string(),
         start: p.span.start,
         end: p.span.end,
@@ -323,7 +310,7 @@ fn event_item(
         places: {
             // Two names of the text ("Lima", "Lima Metropolitana") can be one place.
             let mut ids: Vec<String> = Vec::new();
-            for id in event.places.iter().filter_map(|&i| entity_id(entities, index, i)) {
+            for id in event.places.iter().filter_map(|&i| entity_id(entities, i)) {
                 if !ids.contains(&id) {
                     ids.push(id);
                 }
