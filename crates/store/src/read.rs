@@ -1,0 +1,390 @@
+//! Reading: documents, items, entities, stories, with keyset pagination on insertion order so
+//! that a cursor stays valid while new rows arrive.
+
+use std::collections::HashSet;
+
+use crate::{
+    conn::{Conn, Row, Value},
+    rows::{
+        Counts, DocumentRecord, EntityFilter, EntityRecord, EventFilter, MentionRecord, Page,
+        Paged, QuoteFilter, Replay, StoryRecord,
+    },
+    Error, Result,
+};
+
+/// A statement being built, numbering its placeholders in order of appearance.
+struct Query {
+    sql: String,
+    params: Vec<Value>,
+}
+
+impl Query {
+    fn new(sql: &str) -> Query {
+        Query { sql: sql.to_string(), params: Vec::new() }
+    }
+
+    /// Appends `clause`, with `?` standing for `value`.
+    fn and(&mut self, clause: &str, values: impl IntoIterator<Item = Value>) {
+        let mut out = String::new();
+        let mut values = values.into_iter();
+        for part in clause.split_inclusive('?') {
+            match part.strip_suffix('?') {
+                Some(head) => {
+                    self.params.push(values.next().unwrap_or(Value::Null));
+                    out.push_str(head);
+                    out.push_str(&format!("${}", self.params.len()));
+                }
+                None => out.push_str(part),
+            }
+        }
+        self.sql.push_str(" AND ");
+        self.sql.push_str(&out);
+    }
+
+    /// Runs the query for one page; `seq` must be the first column.
+    fn page(
+        mut self,
+        conn: &mut dyn Conn,
+        page: &Page,
+        seq: &str,
+    ) -> Result<(Vec<Row>, Option<String>)> {
+        if let Some(cursor) = &page.cursor {
+            let after = cursor
+                .strip_prefix('s')
+                .and_then(|n| n.parse::<i64>().ok())
+                .ok_or_else(|| Error::Cursor(cursor.clone()))?;
+            self.and(&format!("{seq} > ?"), [Value::Int(after)]);
+        }
+        let size = page.size();
+        self.params.push(Value::Int(size as i64 + 1));
+        self.sql.push_str(&format!(" ORDER BY {seq} LIMIT ${}", self.params.len()));
+        let mut rows = conn.query(&self.sql, &self.params)?;
+        let next = if rows.len() > size {
+            rows.truncate(size);
+            rows.last().and_then(|row| row[0].as_int()).map(|seq| format!("s{seq}"))
+        } else {
+            None
+        };
+        Ok((rows, next))
+    }
+}
+
+fn text(row: &mut std::vec::IntoIter<Value>) -> String {
+    row.next().and_then(Value::into_text).unwrap_or_default()
+}
+
+fn opt(row: &mut std::vec::IntoIter<Value>) -> Option<String> {
+    row.next().and_then(Value::into_text)
+}
+
+const DOCUMENT_COLUMNS: &str = "seq, id, version, current, superseded_by, source, url, outlet, title, published, language, ingested_at";
+
+fn document_record(row: Row, body: bool) -> DocumentRecord {
+    let mut row = row.into_iter();
+    row.next();
+    DocumentRecord {
+        id: text(&mut row),
+        version: row.next().and_then(|v| v.as_int()).unwrap_or(1),
+        current: row.next().and_then(|v| v.as_int()) == Some(1),
+        superseded_by: opt(&mut row),
+        source: text(&mut row),
+        url: opt(&mut row),
+        outlet: opt(&mut row),
+        title: opt(&mut row),
+        published: opt(&mut row),
+        language: text(&mut row),
+        ingested_at: text(&mut row),
+        body: if body { text(&mut row) } else { String::new() },
+    }
+}
+
+pub(crate) fn document(conn: &mut dyn Conn, id: &str) -> Result<Option<DocumentRecord>> {
+    let sql = format!("SELECT {DOCUMENT_COLUMNS}, body FROM documents WHERE id = $1");
+    let rows = conn.query(&sql, &[Value::text(id)])?;
+    Ok(rows.into_iter().next().map(|row| document_record(row, true)))
+}
+
+pub(crate) fn documents(
+    conn: &mut dyn Conn,
+    outlet: Option<&str>,
+    page: &Page,
+) -> Result<Paged<DocumentRecord>> {
+    let mut query =
+        Query::new(&format!("SELECT {DOCUMENT_COLUMNS} FROM documents WHERE current = 1"));
+    if let Some(outlet) = outlet {
+        query.and("outlet = ?", [Value::text(outlet)]);
+    }
+    let (rows, next) = query.page(conn, page, "seq")?;
+    Ok(Paged { items: rows.into_iter().map(|row| document_record(row, false)).collect(), next })
+}
+
+/// The JSON bodies of one table's rows for a document, in order.
+pub(crate) fn bodies(conn: &mut dyn Conn, table: Table, document: &str) -> Result<Vec<String>> {
+    let (sql, params) = match table {
+        Table::Quotes => ("SELECT body FROM quotes WHERE document = $1 ORDER BY seq", vec![]),
+        Table::Events => ("SELECT body FROM events WHERE document = $1 ORDER BY seq", vec![]),
+        Table::Relations => ("SELECT body FROM relations WHERE document = $1 ORDER BY seq", vec![]),
+        Table::Quantities => (
+            "SELECT body FROM items WHERE document = $1 AND kind = $2 ORDER BY seq",
+            vec![Value::text("quantity")],
+        ),
+        Table::Dates => (
+            "SELECT body FROM items WHERE document = $1 AND kind = $2 ORDER BY seq",
+            vec![Value::text("date")],
+        ),
+    };
+    let mut all = vec![Value::text(document)];
+    all.extend(params);
+    Ok(conn
+        .query(sql, &all)?
+        .into_iter()
+        .filter_map(|row| row.into_iter().next()?.into_text())
+        .collect())
+}
+
+/// Per-document tables whose rows are JSON bodies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    /// Quotes.
+    Quotes,
+    /// Events.
+    Events,
+    /// Relations.
+    Relations,
+    /// Quantities.
+    Quantities,
+    /// Dates.
+    Dates,
+}
+
+pub(crate) fn mentions_in(conn: &mut dyn Conn, document: &str) -> Result<Vec<MentionRecord>> {
+    let rows = conn.query(
+        "SELECT seq, document, entity, start_at, end_at FROM mentions WHERE document = $1 ORDER BY seq",
+        &[Value::text(document)],
+    )?;
+    Ok(rows.into_iter().map(mention_record).collect())
+}
+
+fn mention_record(row: Row) -> MentionRecord {
+    let mut row = row.into_iter();
+    row.next();
+    MentionRecord {
+        document: text(&mut row),
+        entity: text(&mut row),
+        start: row.next().and_then(|v| v.as_int()).unwrap_or(0) as usize,
+        end: row.next().and_then(|v| v.as_int()).unwrap_or(0) as usize,
+    }
+}
+
+pub(crate) fn events(
+    conn: &mut dyn Conn,
+    filter: &EventFilter,
+    page: &Page,
+) -> Result<Paged<String>> {
+    let mut query = Query::new(
+        "SELECT e.seq, e.body FROM events e JOIN documents d ON d.id = e.document WHERE d.current = 1",
+    );
+    if let Some(kind) = &filter.kind {
+        query.and("e.type = ?", [Value::text(kind)]);
+    }
+    if let Some(modality) = &filter.modality {
+        query.and("e.modality = ?", [Value::text(modality)]);
+    }
+    if let Some(since) = &filter.since {
+        query.and("e.date_end >= ?", [Value::text(since)]);
+    }
+    if let Some(until) = &filter.until {
+        query.and("e.date_start <= ?", [Value::text(until)]);
+    }
+    if let Some(document) = &filter.document {
+        query.and("e.document = ?", [Value::text(document)]);
+    }
+    if let Some(actor) = &filter.actor {
+        query.and(
+            "EXISTS (SELECT 1 FROM event_entities x WHERE x.event = e.id AND x.role IN ('actor', 'target') AND x.entity = ?)",
+            [Value::text(actor)],
+        );
+    }
+    if let Some(place) = &filter.place {
+        query.and(
+            "EXISTS (SELECT 1 FROM event_entities x WHERE x.event = e.id AND x.role = 'place' AND x.entity = ?)",
+            [Value::text(place)],
+        );
+    }
+    if let Some([west, south, east, north]) = filter.bbox {
+        query.and(
+            "EXISTS (SELECT 1 FROM event_entities x JOIN entities p ON p.id = x.entity WHERE x.event = e.id AND x.role = 'place' AND p.lon >= ? AND p.lat >= ? AND p.lon <= ? AND p.lat <= ?)",
+            [Value::Real(west), Value::Real(south), Value::Real(east), Value::Real(north)],
+        );
+    }
+    let (rows, next) = query.page(conn, page, "e.seq")?;
+    Ok(Paged {
+        items: rows.into_iter().filter_map(|row| row.into_iter().nth(1)?.into_text()).collect(),
+        next,
+    })
+}
+
+pub(crate) fn quotes(
+    conn: &mut dyn Conn,
+    filter: &QuoteFilter,
+    page: &Page,
+) -> Result<Paged<String>> {
+    let mut query = Query::new(
+        "SELECT q.seq, q.body FROM quotes q JOIN documents d ON d.id = q.document WHERE d.current = 1",
+    );
+    if let Some(speaker) = &filter.speaker {
+        query.and("q.speaker_entity = ?", [Value::text(speaker)]);
+    }
+    if let Some(document) = &filter.document {
+        query.and("q.document = ?", [Value::text(document)]);
+    }
+    if let Some(kind) = &filter.kind {
+        query.and("q.kind = ?", [Value::text(kind)]);
+    }
+    let (rows, next) = query.page(conn, page, "q.seq")?;
+    Ok(Paged {
+        items: rows.into_iter().filter_map(|row| row.into_iter().nth(1)?.into_text()).collect(),
+        next,
+    })
+}
+
+const ENTITY_COLUMNS: &str = "seq, id, name, type, kb_id, aliases, place, lat, lon, (SELECT COUNT(*) FROM mentions m WHERE m.entity = entities.id)";
+
+fn entity_record(row: Row) -> Result<EntityRecord> {
+    let mut row = row.into_iter();
+    row.next();
+    let id = text(&mut row);
+    let name = text(&mut row);
+    let kind = text(&mut row);
+    let kb_id = opt(&mut row);
+    let aliases = serde_json::from_str(&text(&mut row))
+        .map_err(|err| Error::Corrupt { table: "entities", reason: err.to_string() })?;
+    Ok(EntityRecord {
+        id,
+        name,
+        kind,
+        kb_id,
+        aliases,
+        place: opt(&mut row),
+        lat: row.next().and_then(|v| v.as_real()),
+        lon: row.next().and_then(|v| v.as_real()),
+        mentions: row.next().and_then(|v| v.as_int()).unwrap_or(0),
+    })
+}
+
+pub(crate) fn entity(conn: &mut dyn Conn, id: &str) -> Result<Option<EntityRecord>> {
+    let sql = format!("SELECT {ENTITY_COLUMNS} FROM entities WHERE id = $1");
+    conn.query(&sql, &[Value::text(id)])?.into_iter().next().map(entity_record).transpose()
+}
+
+pub(crate) fn entities(
+    conn: &mut dyn Conn,
+    filter: &EntityFilter,
+    page: &Page,
+) -> Result<Paged<EntityRecord>> {
+    let mut query = Query::new(&format!("SELECT {ENTITY_COLUMNS} FROM entities WHERE 1 = 1"));
+    if let Some(kind) = &filter.kind {
+        query.and("type = ?", [Value::text(kind)]);
+    }
+    let (rows, next) = query.page(conn, page, "seq")?;
+    Ok(Paged { items: rows.into_iter().map(entity_record).collect::<Result<_>>()?, next })
+}
+
+pub(crate) fn mentions(
+    conn: &mut dyn Conn,
+    entity: &str,
+    page: &Page,
+) -> Result<Paged<MentionRecord>> {
+    let mut query =
+        Query::new("SELECT seq, document, entity, start_at, end_at FROM mentions WHERE 1 = 1");
+    query.and("entity = ?", [Value::text(entity)]);
+    let (rows, next) = query.page(conn, page, "seq")?;
+    Ok(Paged { items: rows.into_iter().map(mention_record).collect(), next })
+}
+
+/// Relations with the entity as subject or object, as JSON bodies.
+pub(crate) fn relations_of(conn: &mut dyn Conn, entity: &str) -> Result<Vec<String>> {
+    let rows = conn.query(
+        "SELECT body FROM relations WHERE subject = $1 OR object = $1 ORDER BY seq LIMIT 500",
+        &[Value::text(entity)],
+    )?;
+    Ok(rows.into_iter().filter_map(|row| row.into_iter().next()?.into_text()).collect())
+}
+
+const STORY_COLUMNS: &str = "seq, id, title, reports, first_date, last_date, updated_at";
+
+fn story_record(row: Row, body: bool) -> StoryRecord {
+    let mut row = row.into_iter();
+    row.next();
+    StoryRecord {
+        id: text(&mut row),
+        title: opt(&mut row),
+        reports: row.next().and_then(|v| v.as_int()).unwrap_or(0),
+        first_date: opt(&mut row),
+        last_date: opt(&mut row),
+        updated_at: text(&mut row),
+        body: if body { text(&mut row) } else { String::new() },
+    }
+}
+
+pub(crate) fn story(conn: &mut dyn Conn, id: &str) -> Result<Option<StoryRecord>> {
+    let sql = format!("SELECT {STORY_COLUMNS}, body FROM stories WHERE id = $1");
+    Ok(conn.query(&sql, &[Value::text(id)])?.into_iter().next().map(|row| story_record(row, true)))
+}
+
+pub(crate) fn stories(conn: &mut dyn Conn, page: &Page) -> Result<Paged<StoryRecord>> {
+    let query = Query::new(&format!("SELECT {STORY_COLUMNS} FROM stories WHERE 1 = 1"));
+    let (rows, next) = query.page(conn, page, "seq")?;
+    Ok(Paged { items: rows.into_iter().map(|row| story_record(row, false)).collect(), next })
+}
+
+pub(crate) fn stories_of(conn: &mut dyn Conn, document: &str) -> Result<Vec<String>> {
+    let rows = conn.query(
+        "SELECT story FROM story_members WHERE document = $1 ORDER BY story",
+        &[Value::text(document)],
+    )?;
+    Ok(rows.into_iter().filter_map(|row| row.into_iter().next()?.into_text()).collect())
+}
+
+pub(crate) fn counts(conn: &mut dyn Conn) -> Result<Counts> {
+    let mut count = |table: &str| -> Result<i64> {
+        let rows = conn.query(&format!("SELECT COUNT(*) FROM {table}"), &[])?;
+        Ok(rows.first().and_then(|row| row[0].as_int()).unwrap_or(0))
+    };
+    Ok(Counts {
+        documents: count("documents")?,
+        entities: count("entities")?,
+        events: count("events")?,
+        quotes: count("quotes")?,
+        stories: count("stories")?,
+    })
+}
+
+/// Which of `ids` are stored.
+pub(crate) fn known(conn: &mut dyn Conn, ids: &[String]) -> Result<HashSet<String>> {
+    let mut found = HashSet::new();
+    for id in ids {
+        if !conn.query("SELECT 1 FROM documents WHERE id = $1", &[Value::text(id)])?.is_empty() {
+            found.insert(id.clone());
+        }
+    }
+    Ok(found)
+}
+
+/// Up to `limit` documents stored after `after`, in order, with what the next run replays.
+pub(crate) fn replay(conn: &mut dyn Conn, after: i64, limit: usize) -> Result<Vec<(i64, Replay)>> {
+    let rows = conn.query(
+        "SELECT seq, id, current, sketch, signature FROM documents WHERE seq > $1 ORDER BY seq LIMIT $2",
+        &[Value::Int(after), Value::Int(limit as i64)],
+    )?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let mut row = row.into_iter();
+            let seq = row.next().and_then(|v| v.as_int()).unwrap_or(0);
+            let id = text(&mut row);
+            let current = row.next().and_then(|v| v.as_int()) == Some(1);
+            (seq, Replay { id, current, sketch: opt(&mut row), signature: opt(&mut row) })
+        })
+        .collect())
+}

@@ -1,0 +1,188 @@
+//! Full-text search: FTS5 in SQLite, a `tsvector` with a GIN index in PostgreSQL.
+//!
+//! Text is folded here (lowercase, accents dropped, punctuation as spaces) before it is
+//! indexed or searched, so "Policía" finds "policia" and both backends give the same matches.
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::{
+    conn::{Conn, Dialect, Value},
+    rows::{Hit, Page, Paged, SearchKind},
+    Error, Result,
+};
+
+/// Lowercase words without accents, separated by single spaces.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = true;
+    for c in text.nfd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+            space = false;
+        } else if !space {
+            out.push(' ');
+            space = true;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Adds one searchable row.
+pub(crate) fn index(
+    conn: &mut dyn Conn,
+    kind: SearchKind,
+    id: &str,
+    document: Option<&str>,
+    label: &str,
+    text: &str,
+) -> Result<()> {
+    conn.exec(
+        "INSERT INTO search (terms, kind, ref, document, label) VALUES ($1, $2, $3, $4, $5)",
+        &[
+            Value::text(fold(text)),
+            Value::text(kind.as_str()),
+            Value::text(id),
+            Value::opt_text(document),
+            Value::text(label),
+        ],
+    )?;
+    Ok(())
+}
+
+/// Removes the searchable rows of one item.
+pub(crate) fn unindex(conn: &mut dyn Conn, kind: SearchKind, id: &str) -> Result<()> {
+    conn.exec(
+        "DELETE FROM search WHERE kind = $1 AND ref = $2",
+        &[Value::text(kind.as_str()), Value::text(id)],
+    )?;
+    Ok(())
+}
+
+/// The entity's searchable text: its name and every alias.
+pub(crate) fn entity_terms(name: &str, aliases: &[String]) -> String {
+    let mut text = name.to_string();
+    for alias in aliases {
+        text.push(' ');
+        text.push_str(alias);
+    }
+    text
+}
+
+/// Indexes what a version 1 database already holds, when search arrives with version 2.
+pub(crate) fn backfill(conn: &mut dyn Conn) -> Result<()> {
+    let corrupt = |table, err: serde_json::Error| Error::Corrupt { table, reason: err.to_string() };
+    for row in
+        conn.query("SELECT id, title, body FROM documents WHERE current = 1 ORDER BY seq", &[])?
+    {
+        let mut row = row.into_iter();
+        let id = row.next().and_then(Value::into_text).unwrap_or_default();
+        let title = row.next().and_then(Value::into_text).unwrap_or_default();
+        let body = row.next().and_then(Value::into_text).unwrap_or_default();
+        let body: serde_json::Value =
+            serde_json::from_str(&body).map_err(|err| corrupt("documents", err))?;
+        let text = body.get("text").and_then(|t| t.as_str()).unwrap_or_default();
+        index(conn, SearchKind::Article, &id, Some(&id), &title, &format!("{title}\n{text}"))?;
+    }
+    for row in conn.query("SELECT id, document, speaker, body FROM quotes ORDER BY seq", &[])? {
+        let mut row = row.into_iter();
+        let id = row.next().and_then(Value::into_text).unwrap_or_default();
+        let document = row.next().and_then(Value::into_text).unwrap_or_default();
+        let speaker = row.next().and_then(Value::into_text).unwrap_or_default();
+        let body: serde_json::Value =
+            serde_json::from_str(&row.next().and_then(Value::into_text).unwrap_or_default())
+                .map_err(|err| corrupt("quotes", err))?;
+        let text = body.get("text").and_then(|t| t.as_str()).unwrap_or_default();
+        index(conn, SearchKind::Quote, &id, Some(&document), text, &format!("{text}\n{speaker}"))?;
+    }
+    for row in conn.query("SELECT id, name, aliases FROM entities ORDER BY seq", &[])? {
+        let mut row = row.into_iter();
+        let id = row.next().and_then(Value::into_text).unwrap_or_default();
+        let name = row.next().and_then(Value::into_text).unwrap_or_default();
+        let aliases: Vec<String> =
+            serde_json::from_str(&row.next().and_then(Value::into_text).unwrap_or_default())
+                .map_err(|err| corrupt("entities", err))?;
+        index(conn, SearchKind::Entity, &id, None, &name, &entity_terms(&name, &aliases))?;
+    }
+    Ok(())
+}
+
+/// Rows matching every word of `query`, best first; `kinds` empty means every kind.
+pub(crate) fn search(
+    conn: &mut dyn Conn,
+    query: &str,
+    kinds: &[SearchKind],
+    page: &Page,
+) -> Result<Paged<Hit>> {
+    let folded = fold(query);
+    if folded.is_empty() {
+        return Ok(Paged { items: Vec::new(), next: None });
+    }
+    // Ranked results have no stable key to resume from, so the cursor is an offset.
+    let offset = match &page.cursor {
+        None => 0,
+        Some(cursor) => cursor
+            .strip_prefix('o')
+            .and_then(|n| n.parse::<i64>().ok())
+            .ok_or_else(|| Error::Cursor(cursor.clone()))?,
+    };
+    let size = page.size();
+    let kind_list = if kinds.is_empty() {
+        "'article', 'quote', 'entity'".to_string()
+    } else {
+        kinds.iter().map(|k| format!("'{}'", k.as_str())).collect::<Vec<_>>().join(", ")
+    };
+    let (sql, term) = match conn.dialect() {
+        Dialect::Sqlite => (
+            format!(
+                "SELECT kind, ref, document, label FROM search WHERE search MATCH $1 AND kind IN ({kind_list}) ORDER BY rank, rowid LIMIT $2 OFFSET $3"
+            ),
+            // Every word quoted, so that FTS5 syntax in the query is taken as words.
+            folded.split(' ').map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" "),
+        ),
+        Dialect::Postgres => (
+            format!(
+                "SELECT kind, ref, document, label FROM search WHERE tsv @@ plainto_tsquery('simple', $1) AND kind IN ({kind_list}) ORDER BY ts_rank(tsv, plainto_tsquery('simple', $1)) DESC, seq LIMIT $2 OFFSET $3"
+            ),
+            folded,
+        ),
+    };
+    let rows =
+        conn.query(&sql, &[Value::Text(term), Value::Int(size as i64 + 1), Value::Int(offset)])?;
+    let more = rows.len() > size;
+    let items = rows
+        .into_iter()
+        .take(size)
+        .map(|row| {
+            let mut row = row.into_iter();
+            let kind = row.next().and_then(Value::into_text).unwrap_or_default();
+            Hit {
+                kind: SearchKind::parse(&kind).unwrap_or(SearchKind::Article),
+                id: row.next().and_then(Value::into_text).unwrap_or_default(),
+                document: row.next().and_then(Value::into_text),
+                label: row.next().and_then(Value::into_text).unwrap_or_default(),
+            }
+        })
+        .collect();
+    Ok(Paged { items, next: more.then(|| format!("o{}", offset + size as i64)) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn folds_accents_case_and_punctuation() {
+        assert_eq!(
+            fold("¡La Policía detuvo a «Los Gallegos»!"),
+            "la policia detuvo a los gallegos"
+        );
+        assert_eq!(fold("  6,500 cases—ÑANDÚ "), "6 500 cases nandu");
+        assert_eq!(fold("..."), "");
+    }
+}

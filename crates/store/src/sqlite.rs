@@ -1,0 +1,79 @@
+//! The embedded backend: one SQLite file in write-ahead-log mode.
+
+use std::{path::Path, time::Duration};
+
+use rusqlite::{types::ValueRef, Connection, OpenFlags};
+
+use crate::{
+    conn::{Conn, Dialect, Row, Value},
+    Result,
+};
+
+pub(crate) struct Sqlite(Connection);
+
+impl Sqlite {
+    pub(crate) fn open(path: &Path) -> Result<Sqlite> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(Duration::from_secs(30))?;
+        // WAL keeps readers going while a batch is written, and a killed writer leaves the
+        // last committed state; NORMAL sync is safe against process crashes.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        Ok(Sqlite(conn))
+    }
+}
+
+fn bind(params: &[Value]) -> Vec<rusqlite::types::Value> {
+    params
+        .iter()
+        .map(|value| match value {
+            Value::Null => rusqlite::types::Value::Null,
+            Value::Int(int) => rusqlite::types::Value::Integer(*int),
+            Value::Real(real) => rusqlite::types::Value::Real(*real),
+            Value::Text(text) => rusqlite::types::Value::Text(text.clone()),
+        })
+        .collect()
+}
+
+impl Conn for Sqlite {
+    fn dialect(&self) -> Dialect {
+        Dialect::Sqlite
+    }
+
+    fn batch(&mut self, sql: &str) -> Result<()> {
+        Ok(self.0.execute_batch(sql)?)
+    }
+
+    fn exec(&mut self, sql: &str, params: &[Value]) -> Result<u64> {
+        let mut statement = self.0.prepare_cached(sql)?;
+        Ok(statement.execute(rusqlite::params_from_iter(bind(params)))? as u64)
+    }
+
+    fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>> {
+        let mut statement = self.0.prepare_cached(sql)?;
+        let width = statement.column_count();
+        let mut rows = statement.query(rusqlite::params_from_iter(bind(params)))?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            let mut values = Vec::with_capacity(width);
+            for at in 0..width {
+                values.push(match row.get_ref(at)? {
+                    ValueRef::Null => Value::Null,
+                    ValueRef::Integer(int) => Value::Int(int),
+                    ValueRef::Real(real) => Value::Real(real),
+                    ValueRef::Text(text) | ValueRef::Blob(text) => {
+                        Value::Text(String::from_utf8_lossy(text).into_owned())
+                    }
+                });
+            }
+            out.push(values);
+        }
+        Ok(out)
+    }
+}

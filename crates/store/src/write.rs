@@ -1,0 +1,237 @@
+//! Writing a batch: documents, their items and entities, and the stories they changed, in one
+//! transaction, so that a crash leaves either all of a batch or none of it.
+
+use crate::{
+    conn::{transaction, Conn, Value},
+    rows::{Batch, EntityRow, NewDocument, Outcome, SearchKind, StoryRow},
+    search, Error, Result,
+};
+
+pub(crate) fn write(conn: &mut dyn Conn, batch: &Batch, now: &str) -> Result<Vec<Outcome>> {
+    transaction(conn, |conn| {
+        let mut outcomes = Vec::with_capacity(batch.documents.len());
+        for document in &batch.documents {
+            outcomes.push(document_row(conn, document, now)?);
+        }
+        for id in &batch.removed_stories {
+            conn.exec("DELETE FROM story_members WHERE story = $1", &[Value::text(id)])?;
+            conn.exec("DELETE FROM stories WHERE id = $1", &[Value::text(id)])?;
+        }
+        for story in &batch.stories {
+            story_row(conn, story, now)?;
+        }
+        Ok(outcomes)
+    })
+}
+
+fn document_row(conn: &mut dyn Conn, doc: &NewDocument, now: &str) -> Result<Outcome> {
+    let id = Value::text(&doc.id);
+    if !conn.query("SELECT 1 FROM documents WHERE id = $1", std::slice::from_ref(&id))?.is_empty() {
+        return Ok(Outcome::Unchanged);
+    }
+    let previous = conn.query(
+        "SELECT id, version FROM documents WHERE lineage = $1 AND current = 1",
+        &[Value::text(&doc.lineage)],
+    )?;
+    let (outcome, version) = match previous.into_iter().next() {
+        Some(row) => {
+            let of = row[0].clone().into_text().unwrap_or_default();
+            let version = row[1].as_int().unwrap_or(1) + 1;
+            conn.exec(
+                "UPDATE documents SET current = 0, superseded_by = $1 WHERE id = $2",
+                &[id.clone(), Value::text(&of)],
+            )?;
+            search::unindex(conn, SearchKind::Article, &of)?;
+            (Outcome::Version { of, version }, version)
+        }
+        None => (Outcome::New, 1),
+    };
+    conn.exec(
+        "INSERT INTO documents (id, lineage, version, current, source, url, outlet, title, published, language, body, sketch, signature, ingested_at) VALUES ($1, $2, $3, 1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+        &[
+            id.clone(),
+            Value::text(&doc.lineage),
+            Value::Int(version),
+            Value::text(&doc.source),
+            Value::opt_text(doc.url.as_deref()),
+            Value::opt_text(doc.outlet.as_deref()),
+            Value::opt_text(doc.title.as_deref()),
+            Value::opt_text(doc.published.as_deref()),
+            Value::text(&doc.language),
+            Value::text(&doc.body),
+            Value::opt_text(doc.sketch.as_deref()),
+            Value::opt_text(doc.signature.as_deref()),
+            Value::text(now),
+        ],
+    )?;
+    let title = doc.title.as_deref().unwrap_or_default();
+    search::index(conn, SearchKind::Article, &doc.id, Some(&doc.id), title, &doc.text)?;
+    for entity in &doc.entities {
+        entity_row(conn, entity)?;
+    }
+    for mention in &doc.mentions {
+        conn.exec(
+            "INSERT INTO mentions (document, entity, start_at, end_at) VALUES ($1, $2, $3, $4)",
+            &[
+                id.clone(),
+                Value::text(&mention.entity),
+                Value::Int(mention.start as i64),
+                Value::Int(mention.end as i64),
+            ],
+        )?;
+    }
+    for relation in &doc.relations {
+        conn.exec(
+            "INSERT INTO relations (document, type, subject, object, modality, body) VALUES ($1, $2, $3, $4, $5, $6)",
+            &[
+                id.clone(),
+                Value::text(&relation.kind),
+                Value::text(&relation.subject),
+                Value::text(&relation.object),
+                Value::text(&relation.modality),
+                Value::text(&relation.body),
+            ],
+        )?;
+    }
+    for quote in &doc.quotes {
+        conn.exec(
+            "INSERT INTO quotes (id, document, kind, speaker_entity, speaker, body) VALUES ($1, $2, $3, $4, $5, $6)",
+            &[
+                Value::text(&quote.id),
+                id.clone(),
+                Value::text(&quote.kind),
+                Value::opt_text(quote.speaker_entity.as_deref()),
+                Value::text(&quote.speaker),
+                Value::text(&quote.body),
+            ],
+        )?;
+        if quote.kind != "scare" {
+            let terms = format!("{}\n{}", quote.text, quote.speaker);
+            search::index(conn, SearchKind::Quote, &quote.id, Some(&doc.id), &quote.text, &terms)?;
+        }
+    }
+    for event in &doc.events {
+        conn.exec(
+            "INSERT INTO events (id, document, type, modality, date_start, date_end, body) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            &[
+                Value::text(&event.id),
+                id.clone(),
+                Value::text(&event.kind),
+                Value::text(&event.modality),
+                Value::opt_text(event.date_start.as_deref()),
+                Value::opt_text(event.date_end.as_deref()),
+                Value::text(&event.body),
+            ],
+        )?;
+        for (entity, role) in &event.entities {
+            conn.exec(
+                "INSERT INTO event_entities (event, entity, role) VALUES ($1, $2, $3)",
+                &[Value::text(&event.id), Value::text(entity), Value::text(*role)],
+            )?;
+        }
+    }
+    for item in &doc.items {
+        conn.exec(
+            "INSERT INTO items (document, kind, body) VALUES ($1, $2, $3)",
+            &[id.clone(), Value::text(item.kind), Value::text(&item.body)],
+        )?;
+    }
+    Ok(outcome)
+}
+
+/// Merges one document's view of an entity into the stored one, as the report's entity index
+/// does: the knowledge base name stays, otherwise the longest name wins; aliases accumulate.
+fn entity_row(conn: &mut dyn Conn, entity: &EntityRow) -> Result<()> {
+    let found = conn.query(
+        "SELECT name, kb_id, aliases, place FROM entities WHERE id = $1",
+        &[Value::text(&entity.id)],
+    )?;
+    let Some(row) = found.into_iter().next() else {
+        let aliases = serde_json::to_string(&entity.aliases).unwrap_or_default();
+        conn.exec(
+            "INSERT INTO entities (id, name, type, kb_id, aliases, place, lat, lon) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            &[
+                Value::text(&entity.id),
+                Value::text(&entity.name),
+                Value::text(&entity.kind),
+                Value::opt_text(entity.kb_id.as_deref()),
+                Value::text(aliases),
+                Value::opt_text(entity.place.as_deref()),
+                Value::opt_real(entity.lat),
+                Value::opt_real(entity.lon),
+            ],
+        )?;
+        let terms = search::entity_terms(&entity.name, &entity.aliases);
+        return search::index(conn, SearchKind::Entity, &entity.id, None, &entity.name, &terms);
+    };
+    let mut row = row.into_iter();
+    let mut name = row.next().and_then(Value::into_text).unwrap_or_default();
+    let kb_id = row.next().and_then(Value::into_text);
+    let mut aliases: Vec<String> =
+        serde_json::from_str(&row.next().and_then(Value::into_text).unwrap_or_default())
+            .map_err(|err| Error::Corrupt { table: "entities", reason: err.to_string() })?;
+    let had_place = row.next().and_then(Value::into_text).is_some();
+    let mut changed = false;
+    if kb_id.is_none() && entity.name.chars().count() > name.chars().count() {
+        name.clone_from(&entity.name);
+        changed = true;
+    }
+    for alias in &entity.aliases {
+        if !aliases.contains(alias) {
+            aliases.push(alias.clone());
+            changed = true;
+        }
+    }
+    if !had_place && entity.place.is_some() {
+        conn.exec(
+            "UPDATE entities SET place = $1, lat = $2, lon = $3 WHERE id = $4",
+            &[
+                Value::opt_text(entity.place.as_deref()),
+                Value::opt_real(entity.lat),
+                Value::opt_real(entity.lon),
+                Value::text(&entity.id),
+            ],
+        )?;
+    }
+    if changed {
+        conn.exec(
+            "UPDATE entities SET name = $1, aliases = $2 WHERE id = $3",
+            &[
+                Value::text(&name),
+                Value::text(serde_json::to_string(&aliases).unwrap_or_default()),
+                Value::text(&entity.id),
+            ],
+        )?;
+        search::unindex(conn, SearchKind::Entity, &entity.id)?;
+        let terms = search::entity_terms(&name, &aliases);
+        search::index(conn, SearchKind::Entity, &entity.id, None, &name, &terms)?;
+    }
+    Ok(())
+}
+
+fn story_row(conn: &mut dyn Conn, story: &StoryRow, now: &str) -> Result<()> {
+    let id = Value::text(&story.id);
+    let values = [
+        id.clone(),
+        Value::opt_text(story.title.as_deref()),
+        Value::Int(story.documents.len() as i64),
+        Value::opt_text(story.first_date.as_deref()),
+        Value::opt_text(story.last_date.as_deref()),
+        Value::text(&story.body),
+        Value::text(now),
+    ];
+    // An update keeps the story's place in listings.
+    conn.exec(
+        "INSERT INTO stories (id, title, reports, first_date, last_date, body, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+         ON CONFLICT (id) DO UPDATE SET title = excluded.title, reports = excluded.reports, first_date = excluded.first_date, last_date = excluded.last_date, body = excluded.body, updated_at = excluded.updated_at",
+        &values,
+    )?;
+    conn.exec("DELETE FROM story_members WHERE story = $1", std::slice::from_ref(&id))?;
+    for (position, document) in story.documents.iter().enumerate() {
+        conn.exec(
+            "INSERT INTO story_members (story, document, position) VALUES ($1, $2, $3)",
+            &[id.clone(), Value::text(document), Value::Int(position as i64)],
+        )?;
+    }
+    Ok(())
+}
