@@ -224,6 +224,22 @@ pub struct Sketch {
     signature: Option<Box<Signature>>,
 }
 
+impl Sketch {
+    /// The content hash and the MinHash slots, for callers that keep sketches between runs.
+    pub fn to_parts(&self) -> (u64, Option<Vec<u32>>) {
+        (self.hash, self.signature.as_ref().map(|signature| signature.to_vec()))
+    }
+
+    /// A sketch from [`Sketch::to_parts`]; `None` when the slots are not a whole signature.
+    pub fn from_parts(hash: u64, slots: Option<&[u32]>) -> Option<Sketch> {
+        let signature = match slots {
+            None => None,
+            Some(slots) => Some(Box::new(Signature::try_from(slots).ok()?)),
+        };
+        Some(Sketch { hash, signature })
+    }
+}
+
 /// Sketches the article's headline and body text; `None` when it has none.
 pub fn sketch(article: &Article) -> Option<Sketch> {
     let content = article

@@ -19,6 +19,12 @@ pub(crate) enum Command {
     /// PATH may be a file, a folder (read recursively), `-` for standard input, or an http(s) URL.
     /// Formats are recognised from content: plain text, HTML, JSON Lines, RSS 2.0 and Atom.
     Analyze(AnalyzeArgs),
+    /// Analyse articles into a store, skipping those already stored.
+    ///
+    /// PATH is read as for `analyze`. Each batch of documents, with the stories it changes, is
+    /// committed in one transaction, so an interrupted run loses nothing committed and running
+    /// it again completes the work.
+    Ingest(IngestArgs),
     /// Analyse the bundled Lima 2023 sample corpus and print the Markdown report.
     Demo {
         /// Report format.
@@ -122,6 +128,28 @@ pub(crate) struct AnalyzeArgs {
     /// Write the report to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
+}
+
+/// Where the store is.
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct StoreArgs {
+    /// The store: a file for the embedded store, or a postgres:// URL.
+    #[arg(long, env = "VIGIA_DB", default_value = "vigia.db", value_name = "FILE|URL")]
+    pub(crate) db: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct IngestArgs {
+    /// Files, folders, URLs, or `-` for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub(crate) paths: Vec<String>,
+    #[command(flatten)]
+    pub(crate) store: StoreArgs,
+    /// Documents committed together in one transaction.
+    #[arg(long, default_value_t = crate::pipeline::FINISH_BATCH, value_name = "N")]
+    pub(crate) batch_size: usize,
+    #[command(flatten)]
+    pub(crate) read: ReadArgs,
 }
 
 #[derive(Debug, clap::Args)]

@@ -11,10 +11,12 @@ mod eval_stories;
 mod fetch;
 mod flags;
 mod gazetteer_cmd;
+mod ingest;
 mod input;
 mod ner_cmd;
 mod pipeline;
 mod report;
+mod stored;
 
 use std::{
     fs,
@@ -25,7 +27,7 @@ use std::{
 
 use anyhow::Context;
 use clap::Parser;
-use flags::{AnalyzeArgs, Command, Flags, ReadArgs, ReportFormat};
+use flags::{AnalyzeArgs, Command, Flags, IngestArgs, ReadArgs, ReportFormat};
 
 fn main() -> ExitCode {
     match run(Flags::parse()) {
@@ -48,6 +50,7 @@ fn main() -> ExitCode {
 fn run(flags: Flags) -> anyhow::Result<ExitCode> {
     match flags.command {
         Command::Analyze(args) => analyze(args),
+        Command::Ingest(args) => ingest(args),
         Command::Demo { format } => {
             let (inputs, diagnostics) = demo::inputs();
             let read = ReadArgs {
@@ -71,6 +74,59 @@ fn run(flags: Flags) -> anyhow::Result<ExitCode> {
     }
 }
 
+fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
+    let (inputs, diagnostics) = input::collect(&args.paths);
+    let config = run_config(&args.read)?;
+    let fetcher = fetcher(&args.read);
+    let store = open_store(&args.store)?;
+    let done = ingest::run(&inputs, diagnostics, &config, &fetcher, &store, args.batch_size)?;
+    ingest::print_diagnostics(&done.diagnostics);
+    let counts = store.counts()?;
+    eprintln!("vigia: {}", done.line());
+    eprintln!(
+        "vigia: {} now holds {} document(s), {} stor(ies), {} event(s), {} entit(ies)",
+        store.location(),
+        counts.documents,
+        counts.stories,
+        counts.events,
+        counts.entities
+    );
+    Ok(if done.summary.any_failed() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Opens (creating and migrating as needed) the store the flags name.
+pub(crate) fn open_store(args: &flags::StoreArgs) -> anyhow::Result<store::Store> {
+    store::Store::open(&args.db).with_context(|| format!("cannot open the store {}", args.db))
+}
+
+/// How a batch runs, from the reading flags; sets the worker threads and loads the models.
+fn run_config(read: &ReadArgs) -> anyhow::Result<pipeline::RunConfig> {
+    if let Some(jobs) = read.jobs {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.max(1))
+            .build_global()
+            .context("cannot start worker threads")?;
+    }
+    // Loaded once here, so that a broken build fails before any input is read.
+    pipeline::shipped()?;
+    Ok(pipeline::RunConfig {
+        ingest: analysis::ingest::IngestConfig { max_bytes: read.max_bytes },
+        outlet: read.outlet.clone(),
+        follow_links: read.follow_links,
+        progress: !read.no_progress,
+        extract: true,
+        compare_limit: read.compare_limit,
+    })
+}
+
+fn fetcher(read: &ReadArgs) -> fetch::Fetcher {
+    fetch::Fetcher::new(&fetch::FetchConfig {
+        timeout: Duration::from_secs(read.timeout),
+        max_bytes: read.max_bytes,
+        max_redirects: read.max_redirects,
+    })
+}
+
 fn analyze(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     let (inputs, diagnostics) = input::collect(&args.paths);
     report(&inputs, diagnostics, &args.read, args.format, args.output.as_deref())
@@ -83,27 +139,8 @@ fn report(
     format: ReportFormat,
     output: Option<&std::path::Path>,
 ) -> anyhow::Result<ExitCode> {
-    if let Some(jobs) = read.jobs {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs.max(1))
-            .build_global()
-            .context("cannot start worker threads")?;
-    }
-    // Loaded once here, so that a broken build fails before any input is read.
-    pipeline::shipped()?;
-    let config = pipeline::RunConfig {
-        ingest: analysis::ingest::IngestConfig { max_bytes: read.max_bytes },
-        outlet: read.outlet.clone(),
-        follow_links: read.follow_links,
-        progress: !read.no_progress,
-        extract: true,
-        compare_limit: read.compare_limit,
-    };
-    let fetcher = fetch::Fetcher::new(&fetch::FetchConfig {
-        timeout: Duration::from_secs(read.timeout),
-        max_bytes: read.max_bytes,
-        max_redirects: read.max_redirects,
-    });
+    let config = run_config(read)?;
+    let fetcher = fetcher(read);
     let out: Box<dyn Write> = match output {
         // Written beside the target and renamed, so a failed run never leaves half a report.
         Some(path) => Box::new(BufWriter::new(

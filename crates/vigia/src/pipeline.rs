@@ -41,6 +41,11 @@ pub(crate) struct Shipped {
 }
 
 impl Shipped {
+    /// The knowledge base.
+    pub(crate) fn kb(&self) -> &KnowledgeBase {
+        &self.kb
+    }
+
     /// Borrowed views for the analysis stages, shared by every worker thread.
     pub(crate) fn resources(&self) -> Resources<'_> {
         Resources {
@@ -95,7 +100,7 @@ const CHUNK_BYTES: u64 = 8 << 20;
 
 /// Articles finished together: a JSON Lines file or feed can hold thousands, and memory must not
 /// grow with them.
-const FINISH_BATCH: usize = 512;
+pub(crate) const FINISH_BATCH: usize = 512;
 
 /// What reading one input produced, before its drafts become articles.
 struct Readout {
@@ -137,20 +142,7 @@ pub(crate) fn run(
     let mut kept: Vec<Kept> = Vec::new();
     let mut limit_noted = false;
     for chunk in chunks(inputs) {
-        let readouts: Vec<Readout> =
-            chunk.par_iter().map(|input| read(input, config, fetcher)).collect();
-        let mut drafts = Vec::new();
-        for readout in readouts {
-            match readout.status {
-                Status::Read => summary.read += 1,
-                Status::Skipped => summary.skipped += 1,
-                Status::Failed => summary.failed += 1,
-            }
-            summary.records_failed += readout.records_failed;
-            diagnostics.extend(readout.diagnostics);
-            drafts.extend(readout.drafts);
-            progress.inc(1);
-        }
+        let drafts = read_chunk(chunk, config, fetcher, &mut summary, &mut diagnostics, &progress);
         let mut drafts = drafts.into_iter().peekable();
         while drafts.peek().is_some() {
             let batch: Vec<Draft> = drafts.by_ref().take(FINISH_BATCH).collect();
@@ -174,21 +166,7 @@ pub(crate) fn run(
                 let duplicate =
                     sketch.and_then(|sketch| dedup.check_and_insert_sketch(&article.id, sketch));
                 if let Some(duplicate) = duplicate {
-                    let (code, what) = match duplicate.kind {
-                        DuplicateKind::Exact => (DiagnosticCode::ExactDuplicate, "an exact copy"),
-                        DuplicateKind::Near => (DiagnosticCode::NearDuplicate, "a near copy"),
-                    };
-                    diagnostics.push(
-                        Diagnostic::info(
-                            code,
-                            &article.source,
-                            format!(
-                                "{what} of {} (similarity {:.2})",
-                                duplicate.of, duplicate.similarity
-                            ),
-                        )
-                        .with_document(&article.id),
-                    );
+                    diagnostics.push(duplicate_note(&article, &duplicate));
                     summary.duplicates += 1;
                     article.duplicate_of = Some(duplicate);
                 }
@@ -222,6 +200,46 @@ pub(crate) fn run(
     sink.extracted(&Extracted { entities, relations, items, stories })?;
     sink.finish(&diagnostics, &summary)?;
     Ok(summary)
+}
+
+/// Reads one chunk of inputs on every core; counts them and keeps their diagnostics.
+pub(crate) fn read_chunk(
+    chunk: &[Input],
+    config: &RunConfig,
+    fetcher: &Fetcher,
+    summary: &mut Summary,
+    diagnostics: &mut Vec<Diagnostic>,
+    progress: &ProgressBar,
+) -> Vec<Draft> {
+    let readouts: Vec<Readout> =
+        chunk.par_iter().map(|input| read(input, config, fetcher)).collect();
+    let mut drafts = Vec::new();
+    for readout in readouts {
+        match readout.status {
+            Status::Read => summary.read += 1,
+            Status::Skipped => summary.skipped += 1,
+            Status::Failed => summary.failed += 1,
+        }
+        summary.records_failed += readout.records_failed;
+        diagnostics.extend(readout.diagnostics);
+        drafts.extend(readout.drafts);
+        progress.inc(1);
+    }
+    drafts
+}
+
+/// The note saying that `article` copies an earlier one.
+pub(crate) fn duplicate_note(article: &Article, duplicate: &model::Duplicate) -> Diagnostic {
+    let (code, what) = match duplicate.kind {
+        DuplicateKind::Exact => (DiagnosticCode::ExactDuplicate, "an exact copy"),
+        DuplicateKind::Near => (DiagnosticCode::NearDuplicate, "a near copy"),
+    };
+    Diagnostic::info(
+        code,
+        &article.source,
+        format!("{what} of {} (similarity {:.2})", duplicate.of, duplicate.similarity),
+    )
+    .with_document(&article.id)
 }
 
 /// The report's stories, in order of their first report, each compared.
@@ -261,7 +279,7 @@ fn story_items(index: &StoryIndex, kept: &[Kept]) -> Vec<StoryItem> {
 }
 
 /// Splits the inputs into runs of at most `CHUNK_INPUTS` inputs or `CHUNK_BYTES` bytes.
-fn chunks(inputs: &[Input]) -> impl Iterator<Item = &[Input]> {
+pub(crate) fn chunks(inputs: &[Input]) -> impl Iterator<Item = &[Input]> {
     let mut rest = inputs;
     std::iter::from_fn(move || {
         if rest.is_empty() {
@@ -283,7 +301,7 @@ fn chunks(inputs: &[Input]) -> impl Iterator<Item = &[Input]> {
     })
 }
 
-fn progress_bar(len: u64, enabled: bool) -> ProgressBar {
+pub(crate) fn progress_bar(len: u64, enabled: bool) -> ProgressBar {
     if !enabled || !std::io::stderr().is_terminal() {
         return ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::hidden());
     }
@@ -339,19 +357,19 @@ fn read(input: &Input, config: &RunConfig, fetcher: &Fetcher) -> Readout {
 }
 
 /// One finished article and what came with it.
-struct Finished {
-    article: Article,
-    sketch: Option<Sketch>,
-    notes: Vec<Diagnostic>,
+pub(crate) struct Finished {
+    pub(crate) article: Article,
+    pub(crate) sketch: Option<Sketch>,
+    pub(crate) notes: Vec<Diagnostic>,
     /// The draft's summary was replaced by its linked page.
-    followed: bool,
+    pub(crate) followed: bool,
     /// What extraction found in the article, its report items and its story signature, when
     /// extraction runs.
-    extraction: Option<(Extraction, Items, Signature)>,
+    pub(crate) extraction: Option<(Extraction, Items, Signature)>,
 }
 
 /// Turns one draft into an article, following its link first when asked to.
-fn finish(
+pub(crate) fn finish(
     draft: Draft,
     config: &RunConfig,
     fetcher: &Fetcher,

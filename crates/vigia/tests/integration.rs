@@ -2,4 +2,5 @@
 
 mod analyze;
 mod fetch;
+mod ingest;
 mod support;

@@ -300,3 +300,16 @@ fn sample_corpus() {
     "#]]
     .assert_eq(&out);
 }
+
+#[test]
+fn sketches_survive_their_parts() {
+    // A sketch kept between runs finds the same copies as the one it came from.
+    let kept = sketch(&original()).unwrap();
+    let (hash, slots) = kept.to_parts();
+    assert!(Sketch::from_parts(hash, Some(&[1, 2, 3])).is_none());
+    let back = Sketch::from_parts(hash, slots.as_deref()).unwrap();
+    let mut index = DedupIndex::new();
+    assert!(index.check_and_insert_sketch("andes", back).is_none());
+    let copy = index.check_and_insert_sketch("partner", sketch(&syndicated()).unwrap()).unwrap();
+    assert_eq!((copy.of.as_str(), copy.kind), ("andes", DuplicateKind::Near));
+}

@@ -58,7 +58,7 @@ struct DuplicateDto<'a> {
 }
 
 #[derive(Serialize)]
-struct EntityDto<'a> {
+pub(crate) struct EntityDto<'a> {
     id: &'a str,
     name: &'a str,
     #[serde(rename = "type")]
@@ -70,7 +70,7 @@ struct EntityDto<'a> {
 }
 
 #[derive(Serialize)]
-struct RelationDto<'a> {
+pub(crate) struct RelationDto<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
     subject: &'a str,

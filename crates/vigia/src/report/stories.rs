@@ -93,6 +93,12 @@ pub(crate) fn outlet_name(article: &Article) -> String {
     source.split(['#', ':']).next().unwrap_or(source).to_string()
 }
 
+/// A story's id: `story-` and 12 hex digits of a hash of its first report's id.
+pub(crate) fn story_id(first: &str) -> String {
+    let hash = analysis::dedup::fingerprint(first.as_bytes());
+    format!("story-{:012x}", hash & 0xffff_ffff_ffff)
+}
+
 /// Builds one story from the kept reports at `members` (input order); `copy_of[i]` is the
 /// kept index of the report that report `i` copies, if any.
 pub(crate) fn story(kept: &[Kept], members: &[usize], copy_of: &[Option<usize>]) -> StoryItem {
@@ -109,7 +115,6 @@ pub(crate) fn story(kept: &[Kept], members: &[usize], copy_of: &[Option<usize>])
     let Comparison { events, items } = compare::compare(&reports);
     let document = |r: usize| reports[r].article.id.clone();
     let first = reports.first().map_or(String::new(), |r| r.article.id.clone());
-    let hash = analysis::dedup::fingerprint(first.as_bytes());
     let mut outlets: Vec<String> = Vec::new();
     for report in reports.iter().filter(|r| r.copy_of.is_none()) {
         if !outlets.iter().any(|o| o == report.outlet) {
@@ -117,7 +122,7 @@ pub(crate) fn story(kept: &[Kept], members: &[usize], copy_of: &[Option<usize>])
         }
     }
     StoryItem {
-        id: format!("story-{:012x}", hash & 0xffff_ffff_ffff),
+        id: story_id(&first),
         title: reports.first().and_then(|r| r.article.title.clone()),
         documents: (0..reports.len()).map(document).collect(),
         events: events

@@ -1,0 +1,357 @@
+//! `vigia ingest`: analyses inputs into a store, incrementally and idempotently.
+//!
+//! The state that spans documents (the duplicate index and the story index) is rebuilt at
+//! start by replaying every stored document's sketch and signature in storage order, which
+//! gives exactly the state a single run over all of them would have had. New documents are
+//! then analysed as in `analyze`, and every batch (its documents, their items and the stories
+//! they changed) is committed in one transaction: a killed run loses at most the batch under
+//! way, and running it again skips what is stored and completes the rest.
+
+use std::collections::{BTreeSet, HashMap};
+
+use analysis::{dedup::DedupIndex, entities::Resources, ingest::Draft, stories::StoryIndex};
+use anyhow::Context;
+use model::{Article, Diagnostic, DiagnosticCode, Severity};
+use rayon::prelude::*;
+use store::{Batch, Outcome, Store, StoryRow};
+
+use crate::{
+    fetch::Fetcher,
+    input::Input,
+    pipeline::{self, Finished, RunConfig},
+    report::{
+        stories::{self, Kept, StoryItem},
+        Summary,
+    },
+    stored,
+};
+
+/// What one ingest did, beyond what `analyze` reports.
+#[derive(Debug, Default)]
+pub(crate) struct Ingested {
+    pub(crate) summary: Summary,
+    pub(crate) new: usize,
+    pub(crate) versions: usize,
+    pub(crate) unchanged: usize,
+    pub(crate) stories_changed: usize,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+impl Ingested {
+    /// The closing line printed on stderr.
+    pub(crate) fn line(&self) -> String {
+        format!(
+            "{}; stored {} new, {} new version(s), {} unchanged; {} stor(ies) updated",
+            self.summary.line(),
+            self.new,
+            self.versions,
+            self.unchanged,
+            self.stories_changed
+        )
+    }
+}
+
+/// Reports kept in memory between batches so that updating a story rarely re-reads and
+/// re-analyses its older reports from the store.
+const CACHE: usize = 2_000;
+
+/// The state spanning documents.
+struct State {
+    dedup: DedupIndex,
+    stories: StoryIndex,
+    /// Every stored document's position in storage order.
+    order: HashMap<String, usize>,
+    /// Stories with a row in the store, by index, with the id they were stored under.
+    stored: HashMap<usize, String>,
+    cache: HashMap<String, Kept>,
+}
+
+/// Ingests `inputs` into `store`; `batch` is the number of documents per transaction.
+pub(crate) fn run(
+    inputs: &[Input],
+    mut diagnostics: Vec<Diagnostic>,
+    config: &RunConfig,
+    fetcher: &Fetcher,
+    store: &Store,
+    batch: usize,
+) -> anyhow::Result<Ingested> {
+    let shipped = pipeline::shipped()?;
+    let resources = shipped.resources();
+    let mut out = Ingested::default();
+    out.summary.inputs = inputs.len() + diagnostics.len();
+    out.summary.failed = diagnostics.len();
+    let mut state = replay(store, &mut diagnostics)?;
+    let progress = pipeline::progress_bar(inputs.len() as u64, config.progress);
+    for chunk in pipeline::chunks(inputs) {
+        let drafts = pipeline::read_chunk(
+            chunk,
+            config,
+            fetcher,
+            &mut out.summary,
+            &mut diagnostics,
+            &progress,
+        );
+        let mut drafts = drafts.into_iter().peekable();
+        while drafts.peek().is_some() {
+            let part: Vec<Draft> = drafts.by_ref().take(batch.max(1)).collect();
+            let finished: Vec<Finished> = part
+                .into_par_iter()
+                .map(|draft| pipeline::finish(draft, config, fetcher, &resources))
+                .collect();
+            let (rows, touched) =
+                add(&mut state, finished, shipped.kb(), &mut out, &mut diagnostics)?;
+            let mut write = Batch { documents: rows, ..Batch::default() };
+            update_stories(
+                &mut state,
+                store,
+                &resources,
+                &touched,
+                config,
+                &mut write,
+                &mut diagnostics,
+            )?;
+            out.stories_changed += write.stories.len();
+            let outcomes = store.write(&write).context("cannot write to the store")?;
+            for outcome in outcomes {
+                match outcome {
+                    Outcome::New => out.new += 1,
+                    Outcome::Version { .. } => out.versions += 1,
+                    Outcome::Unchanged => out.unchanged += 1,
+                }
+            }
+        }
+    }
+    progress.finish_and_clear();
+    out.diagnostics = diagnostics;
+    Ok(out)
+}
+
+/// Rebuilds the duplicate and story indexes from what the store holds.
+fn replay(store: &Store, diagnostics: &mut Vec<Diagnostic>) -> anyhow::Result<State> {
+    let mut state = State {
+        dedup: DedupIndex::new(),
+        stories: StoryIndex::new(),
+        order: HashMap::new(),
+        stored: HashMap::new(),
+        cache: HashMap::new(),
+    };
+    let mut after = 0;
+    loop {
+        let rows = store.replay(after, 5_000).context("cannot read the store")?;
+        let Some((last, _)) = rows.last() else { break };
+        after = *last;
+        for (_, row) in rows {
+            let at = state.order.len();
+            state.order.insert(row.id.clone(), at);
+            let note = |what: &str, err: anyhow::Error| {
+                Diagnostic::warning(
+                    DiagnosticCode::Unreadable,
+                    &row.id,
+                    format!("stored {what} is unreadable, so the document is left out of later matching: {err:#}"),
+                )
+                .with_document(&row.id)
+            };
+            if let Some(sketch) = row.sketch.as_deref() {
+                match stored::sketch_from_json(sketch) {
+                    Ok(sketch) => {
+                        state.dedup.check_and_insert_sketch(&row.id, sketch);
+                    }
+                    Err(err) => diagnostics.push(note("sketch", err)),
+                }
+            }
+            if let Some(signature) = row.signature.as_deref() {
+                match stored::signature_from_json(signature) {
+                    Ok(signature) => {
+                        state.stories.add(&signature);
+                    }
+                    Err(err) => diagnostics.push(note("signature", err)),
+                }
+            }
+        }
+    }
+    for story in state.stories.stories() {
+        if story.merged_into.is_none() && !story.members.is_empty() {
+            let first = first_member(&state, story.id);
+            state.stored.insert(story.id, stories::story_id(&first));
+        }
+    }
+    Ok(state)
+}
+
+/// Takes in one batch of finished articles: new ones get rows and join stories; stored ones
+/// are counted and left alone. Returns the rows and the stories that changed.
+fn add(
+    state: &mut State,
+    finished: Vec<Finished>,
+    kb: &analysis::kb::KnowledgeBase,
+    out: &mut Ingested,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> anyhow::Result<(Vec<store::NewDocument>, BTreeSet<usize>)> {
+    let mut rows = Vec::new();
+    let mut touched = BTreeSet::new();
+    for Finished { mut article, sketch, notes, followed, extraction } in finished {
+        if followed {
+            diagnostics
+                .retain(|d| !(d.code == DiagnosticCode::SummaryOnly && d.source == article.source));
+        }
+        diagnostics.extend(notes);
+        out.summary.documents += 1;
+        if state.order.contains_key(&article.id) {
+            out.unchanged += 1;
+            continue;
+        }
+        let Some((extraction, items, mut signature)) = extraction else { continue };
+        diagnostics.extend(extraction.entities.diagnostics.iter().cloned());
+        if let Some(sketch) = sketch.clone() {
+            if let Some(duplicate) = state.dedup.check_and_insert_sketch(&article.id, sketch) {
+                diagnostics.push(pipeline::duplicate_note(&article, &duplicate));
+                out.summary.duplicates += 1;
+                article.duplicate_of = Some(duplicate);
+            }
+        }
+        signature.duplicate_of = article.duplicate_of.as_ref().map(|d| d.of.clone());
+        let assignment = state.stories.add(&signature);
+        touched.insert(assignment.story);
+        let at = state.order.len();
+        state.order.insert(article.id.clone(), at);
+        rows.push(stored::document(
+            &article,
+            &extraction,
+            &items,
+            &signature,
+            sketch.as_ref(),
+            kb,
+        )?);
+        article.tokens = Vec::new();
+        let outlet = stories::outlet_name(&article);
+        state.cache.insert(article.id.clone(), Kept { article, extraction, outlet });
+    }
+    Ok((rows, touched))
+}
+
+/// The story a story was merged into, or itself.
+fn root(index: &StoryIndex, mut story: usize) -> usize {
+    while let Some(into) = index.stories()[story].merged_into {
+        story = into;
+    }
+    story
+}
+
+/// The id of a story's first report in storage order.
+fn first_member(state: &State, story: usize) -> String {
+    let members = &state.stories.stories()[story].members;
+    members
+        .iter()
+        .min_by_key(|m| state.order.get(&m.document).copied().unwrap_or(usize::MAX))
+        .map(|m| m.document.clone())
+        .unwrap_or_default()
+}
+
+/// Recompares the changed stories and adds their rows, and the ids of stories that merged
+/// away or changed id, to the batch.
+fn update_stories(
+    state: &mut State,
+    store: &Store,
+    resources: &Resources<'_>,
+    touched: &BTreeSet<usize>,
+    config: &RunConfig,
+    batch: &mut Batch,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> anyhow::Result<()> {
+    let roots: BTreeSet<usize> = touched.iter().map(|&s| root(&state.stories, s)).collect();
+    let merged: Vec<usize> = state
+        .stored
+        .keys()
+        .copied()
+        .filter(|&s| state.stories.stories()[s].merged_into.is_some())
+        .collect();
+    for story in merged {
+        if let Some(id) = state.stored.remove(&story) {
+            batch.removed_stories.push(id);
+        }
+    }
+    if state.cache.len() > CACHE {
+        state.cache.clear();
+    }
+    for story in roots {
+        let mut members: Vec<(usize, String)> = state.stories.stories()[story]
+            .members
+            .iter()
+            .map(|m| {
+                (state.order.get(&m.document).copied().unwrap_or(usize::MAX), m.document.clone())
+            })
+            .collect();
+        members.sort();
+        let mut kept = Vec::new();
+        for (_, id) in members.iter().take(config.compare_limit.max(1)) {
+            match take_kept(state, store, resources, id) {
+                Ok(report) => kept.push(report),
+                Err(err) => diagnostics.push(
+                    Diagnostic::warning(
+                        DiagnosticCode::Unreadable,
+                        id,
+                        format!("stored document is unreadable and left out of its story's comparison: {err:#}"),
+                    )
+                    .with_document(id),
+                ),
+            }
+        }
+        let at: HashMap<&str, usize> =
+            kept.iter().enumerate().map(|(k, r)| (r.article.id.as_str(), k)).collect();
+        let copy_of: Vec<Option<usize>> = kept
+            .iter()
+            .map(|r| r.article.duplicate_of.as_ref().and_then(|d| at.get(d.of.as_str()).copied()))
+            .collect();
+        let indices: Vec<usize> = (0..kept.len()).collect();
+        let mut item = stories::story(&kept, &indices, &copy_of);
+        item.id = stories::story_id(&members[0].1);
+        item.documents = members.iter().map(|(_, id)| id.clone()).collect();
+        if let Some(old) = state.stored.insert(story, item.id.clone()) {
+            if old != item.id {
+                batch.removed_stories.push(old);
+            }
+        }
+        batch.stories.push(story_row(&item)?);
+        for report in kept {
+            state.cache.insert(report.article.id.clone(), report);
+        }
+    }
+    Ok(())
+}
+
+/// A report for comparison: from the cache, else rebuilt from the store and analysed again.
+fn take_kept(
+    state: &mut State,
+    store: &Store,
+    resources: &Resources<'_>,
+    id: &str,
+) -> anyhow::Result<Kept> {
+    if let Some(kept) = state.cache.remove(id) {
+        return Ok(kept);
+    }
+    let record = store.document(id)?.context("not in the store")?;
+    let mut article: Article = stored::article_from_json(&record.body)?;
+    let extraction = analysis::extract::extract(&article, resources);
+    article.tokens = Vec::new();
+    let outlet = stories::outlet_name(&article);
+    Ok(Kept { article, extraction, outlet })
+}
+
+fn story_row(item: &StoryItem) -> anyhow::Result<StoryRow> {
+    let dates = item.events.iter().filter_map(|e| e.date.as_ref());
+    Ok(StoryRow {
+        id: item.id.clone(),
+        title: item.title.clone(),
+        documents: item.documents.clone(),
+        first_date: dates.clone().map(|d| d.start.clone()).min(),
+        last_date: dates.map(|d| d.end.clone()).max(),
+        body: serde_json::to_string(item)?,
+    })
+}
+
+/// Prints warnings and errors on stderr, one line each, naming their source.
+pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic]) {
+    for d in diagnostics.iter().filter(|d| d.severity != Severity::Info) {
+        eprintln!("vigia: {}: {}: {}", d.severity.as_str(), d.source, d.message);
+    }
+}
