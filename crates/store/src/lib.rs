@@ -189,6 +189,39 @@ impl Store {
         self.with(|conn| search::search(conn, query, kinds, page))
     }
 
+    /// Events at geocoded places for a map, newest first.
+    pub fn event_points(&self, filter: &EventFilter, limit: usize) -> Result<Vec<EventPoint>> {
+        self.with(|conn| read::event_points(conn, filter, limit))
+    }
+
+    /// `(type, first day, place name)` of every dated event, for trends.
+    pub fn trend_rows(
+        &self,
+        filter: &EventFilter,
+    ) -> Result<Vec<(String, String, Option<String>)>> {
+        self.with(|conn| read::trend_rows(conn, filter))
+    }
+
+    /// Adds an API token by name, given only its hash.
+    pub fn add_token(&self, name: &str, hash: &str) -> Result<()> {
+        self.with(|conn| read::add_token(conn, name, hash, &now()))
+    }
+
+    /// Removes a token; false when there was none by that name.
+    pub fn remove_token(&self, name: &str) -> Result<bool> {
+        self.with(|conn| read::remove_token(conn, name))
+    }
+
+    /// The name of the token with this hash.
+    pub fn token_name(&self, hash: &str) -> Result<Option<String>> {
+        self.with(|conn| read::token_name(conn, hash))
+    }
+
+    /// True once any token exists.
+    pub fn has_tokens(&self) -> Result<bool> {
+        self.with(read::has_tokens)
+    }
+
     /// How many rows of each kind the store holds.
     pub fn counts(&self) -> Result<Counts> {
         self.with(read::counts)

@@ -27,10 +27,16 @@ const MIGRATIONS: &[Migration] = &[
         postgres: include_str!("../migrations/postgres/0002_search.sql"),
         backfill: Some(search::backfill),
     },
+    Migration {
+        version: 3,
+        sqlite: include_str!("../migrations/sqlite/0003_tokens.sql"),
+        postgres: include_str!("../migrations/postgres/0003_tokens.sql"),
+        backfill: None,
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// The version the database is at; 0 for an empty one.
 pub(crate) fn version(conn: &mut dyn Conn) -> Result<i64> {

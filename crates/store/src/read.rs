@@ -176,14 +176,8 @@ fn mention_record(row: Row) -> MentionRecord {
     }
 }
 
-pub(crate) fn events(
-    conn: &mut dyn Conn,
-    filter: &EventFilter,
-    page: &Page,
-) -> Result<Paged<String>> {
-    let mut query = Query::new(
-        "SELECT e.seq, e.body FROM events e JOIN documents d ON d.id = e.document WHERE d.current = 1",
-    );
+/// The filter's clauses on events `e`.
+fn event_filter(query: &mut Query, filter: &EventFilter) {
     if let Some(kind) = &filter.kind {
         query.and("e.type = ?", [Value::text(kind)]);
     }
@@ -217,6 +211,17 @@ pub(crate) fn events(
             [Value::Real(west), Value::Real(south), Value::Real(east), Value::Real(north)],
         );
     }
+}
+
+pub(crate) fn events(
+    conn: &mut dyn Conn,
+    filter: &EventFilter,
+    page: &Page,
+) -> Result<Paged<String>> {
+    let mut query = Query::new(
+        "SELECT e.seq, e.body FROM events e JOIN documents d ON d.id = e.document WHERE d.current = 1",
+    );
+    event_filter(&mut query, filter);
     let (rows, next) = query.page(conn, page, "e.seq")?;
     Ok(Paged {
         items: rows.into_iter().filter_map(|row| row.into_iter().nth(1)?.into_text()).collect(),
@@ -387,4 +392,82 @@ pub(crate) fn replay(conn: &mut dyn Conn, after: i64, limit: usize) -> Result<Ve
             (seq, Replay { id, current, sketch: opt(&mut row), signature: opt(&mut row) })
         })
         .collect())
+}
+
+/// Events at geocoded places, newest first, at most `limit`.
+pub(crate) fn event_points(
+    conn: &mut dyn Conn,
+    filter: &EventFilter,
+    limit: usize,
+) -> Result<Vec<crate::rows::EventPoint>> {
+    let mut query = Query::new(
+        "SELECT e.id, e.type, e.date_start, p.id, p.name, p.lat, p.lon, e.document FROM events e \
+         JOIN documents d ON d.id = e.document \
+         JOIN event_entities x ON x.event = e.id AND x.role = 'place' \
+         JOIN entities p ON p.id = x.entity \
+         WHERE d.current = 1 AND p.lat IS NOT NULL",
+    );
+    event_filter(&mut query, filter);
+    query.params.push(Value::Int(limit as i64));
+    query.sql.push_str(&format!(" ORDER BY e.seq DESC LIMIT ${}", query.params.len()));
+    let rows = conn.query(&query.sql, &query.params)?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let mut row = row.into_iter();
+            crate::rows::EventPoint {
+                event: text(&mut row),
+                kind: text(&mut row),
+                date: opt(&mut row),
+                place: text(&mut row),
+                name: text(&mut row),
+                lat: row.next().and_then(|v| v.as_real()).unwrap_or(0.0),
+                lon: row.next().and_then(|v| v.as_real()).unwrap_or(0.0),
+                document: text(&mut row),
+            }
+        })
+        .collect())
+}
+
+/// Type, first day and first place name of every dated event matching the filter.
+pub(crate) fn trend_rows(
+    conn: &mut dyn Conn,
+    filter: &EventFilter,
+) -> Result<Vec<(String, String, Option<String>)>> {
+    let mut query = Query::new(
+        "SELECT e.type, e.date_start, (SELECT p.name FROM event_entities x JOIN entities p ON p.id = x.entity \
+         WHERE x.event = e.id AND x.role = 'place' ORDER BY p.seq LIMIT 1) \
+         FROM events e JOIN documents d ON d.id = e.document WHERE d.current = 1 AND e.date_start IS NOT NULL",
+    );
+    event_filter(&mut query, filter);
+    query.sql.push_str(" ORDER BY e.seq");
+    let rows = conn.query(&query.sql, &query.params)?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let mut row = row.into_iter();
+            (text(&mut row), text(&mut row), opt(&mut row))
+        })
+        .collect())
+}
+
+pub(crate) fn add_token(conn: &mut dyn Conn, name: &str, hash: &str, now: &str) -> Result<()> {
+    conn.exec(
+        "INSERT INTO tokens (name, hash, created_at) VALUES ($1, $2, $3)",
+        &[Value::text(name), Value::text(hash), Value::text(now)],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn remove_token(conn: &mut dyn Conn, name: &str) -> Result<bool> {
+    Ok(conn.exec("DELETE FROM tokens WHERE name = $1", &[Value::text(name)])? > 0)
+}
+
+pub(crate) fn token_name(conn: &mut dyn Conn, hash: &str) -> Result<Option<String>> {
+    let rows = conn.query("SELECT name FROM tokens WHERE hash = $1", &[Value::text(hash)])?;
+    Ok(rows.into_iter().next().and_then(|row| row.into_iter().next()?.into_text()))
+}
+
+pub(crate) fn has_tokens(conn: &mut dyn Conn) -> Result<bool> {
+    Ok(!conn.query("SELECT 1 FROM tokens LIMIT 1", &[])?.is_empty())
 }

@@ -405,3 +405,24 @@ pub struct Replay {
     /// Signature JSON.
     pub signature: Option<String>,
 }
+
+/// An event at one geocoded place, for maps.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventPoint {
+    /// Event id.
+    pub event: String,
+    /// Event type.
+    pub kind: String,
+    /// First day, ISO.
+    pub date: Option<String>,
+    /// Place entity id.
+    pub place: String,
+    /// Place name.
+    pub name: String,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// Document id.
+    pub document: String,
+}

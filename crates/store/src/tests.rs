@@ -34,6 +34,8 @@ macro_rules! all_tests {
             failed_batch_writes_nothing,
             replay_is_in_insertion_order,
             entities_merge_across_documents,
+            tokens_are_kept_hashed,
+            map_points_and_trend_rows,
         );
     };
 }
@@ -442,5 +444,34 @@ fn newer_schema_is_refused() {
         .unwrap();
     drop(conn);
     let err = Store::open(path.to_str().unwrap()).err().unwrap();
-    assert_eq!(err.to_string(), "database is at schema v99, this build knows up to v2");
+    assert_eq!(err.to_string(), "database is at schema v99, this build knows up to v3");
+}
+
+fn tokens_are_kept_hashed(store: &Store) {
+    assert!(!store.has_tokens().unwrap());
+    store.add_token("newsroom", "hash-1").unwrap();
+    assert!(store.has_tokens().unwrap());
+    assert_eq!(store.token_name("hash-1").unwrap().as_deref(), Some("newsroom"));
+    assert_eq!(store.token_name("hash-2").unwrap(), None);
+    assert!(store.add_token("newsroom", "hash-3").is_err(), "names are unique");
+    assert!(store.remove_token("newsroom").unwrap());
+    assert!(!store.remove_token("newsroom").unwrap());
+    assert_eq!(store.token_name("hash-1").unwrap(), None);
+}
+
+fn map_points_and_trend_rows(store: &Store) {
+    store.write(&batch(vec![document("doc-1", "https://a.example/1", "uno")])).unwrap();
+    let points = store.event_points(&EventFilter::default(), 100).unwrap();
+    assert_eq!(points.len(), 1);
+    let point = &points[0];
+    assert_eq!(
+        (point.event.as_str(), point.kind.as_str(), point.place.as_str(), point.name.as_str()),
+        ("evt-doc-1", "riot", "ent-lavictoria", "La Victoria")
+    );
+    assert_eq!((point.lat, point.lon, point.date.as_deref()), (-12.07, -77.02, Some("2023-10-31")));
+    let rows = store.trend_rows(&EventFilter::default()).unwrap();
+    assert_eq!(
+        rows,
+        [("riot".to_string(), "2023-10-31".to_string(), Some("La Victoria".to_string()))]
+    );
 }

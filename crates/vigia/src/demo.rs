@@ -43,7 +43,10 @@ pub(crate) const FILES: &[(&str, &[u8])] = &[
 pub(crate) fn inputs() -> (Vec<Input>, Vec<Diagnostic>) {
     let inputs = FILES
         .iter()
-        .map(|(name, bytes)| Input::Memory { name: (*name).to_string(), bytes })
+        .map(|(name, bytes)| Input::Memory {
+            name: (*name).to_string(),
+            bytes: std::borrow::Cow::Borrowed(*bytes),
+        })
         .collect();
     (inputs, Vec::new())
 }

@@ -25,6 +25,14 @@ pub(crate) enum Command {
     /// committed in one transaction, so an interrupted run loses nothing committed and running
     /// it again completes the work.
     Ingest(IngestArgs),
+    /// Serve the HTTP API and the web UI over a store.
+    Serve(ServeArgs),
+    /// Manage the API's bearer tokens (needed to ingest over HTTP, and for every request with
+    /// `serve --public`).
+    Token {
+        #[command(subcommand)]
+        what: TokenCommand,
+    },
     /// Analyse the bundled Lima 2023 sample corpus and print the Markdown report.
     Demo {
         /// Report format.
@@ -136,6 +144,36 @@ pub(crate) struct StoreArgs {
     /// The store: a file for the embedded store, or a postgres:// URL.
     #[arg(long, env = "VIGIA_DB", default_value = "vigia.db", value_name = "FILE|URL")]
     pub(crate) db: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct ServeArgs {
+    #[command(flatten)]
+    pub(crate) store: StoreArgs,
+    /// Address and port to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR:PORT")]
+    pub(crate) addr: std::net::SocketAddr,
+    /// Listen beyond this machine; every request then needs a bearer token.
+    #[arg(long)]
+    pub(crate) public: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum TokenCommand {
+    /// Create a token and print it once; only its hash is stored.
+    Add {
+        /// A name for the token, such as the person or tool that uses it.
+        name: String,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// Revoke a token.
+    Remove {
+        /// The token's name.
+        name: String,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
 }
 
 #[derive(Debug, clap::Args)]

@@ -18,7 +18,7 @@ pub(crate) enum Input {
     /// An http(s) URL.
     Url(String),
     /// Bytes already in memory, such as the bundled demo corpus.
-    Memory { name: String, bytes: &'static [u8] },
+    Memory { name: String, bytes: std::borrow::Cow<'static, [u8]> },
 }
 
 impl Input {

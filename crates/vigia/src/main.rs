@@ -11,6 +11,7 @@ mod eval_stories;
 mod fetch;
 mod flags;
 mod gazetteer_cmd;
+mod http;
 mod ingest;
 mod input;
 mod ner_cmd;
@@ -51,6 +52,30 @@ fn run(flags: Flags) -> anyhow::Result<ExitCode> {
     match flags.command {
         Command::Analyze(args) => analyze(args),
         Command::Ingest(args) => ingest(args),
+        Command::Serve(args) => {
+            let store = open_store(&args.store)?;
+            pipeline::shipped()?;
+            http::serve(store, args.addr, args.public)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Token { what: flags::TokenCommand::Add { name, store } } => {
+            let store = open_store(&store)?;
+            let token = http::new_token()?;
+            store
+                .add_token(&name, &http::token_hash(&token))
+                .with_context(|| format!("cannot add token {name:?} (is the name taken?)"))?;
+            println!("{token}");
+            eprintln!("vigia: token {name:?} added; it is shown only now, keep it safe");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Token { what: flags::TokenCommand::Remove { name, store } } => {
+            if open_store(&store)?.remove_token(&name)? {
+                eprintln!("vigia: token {name:?} removed");
+                Ok(ExitCode::SUCCESS)
+            } else {
+                anyhow::bail!("no token named {name:?}")
+            }
+        }
         Command::Demo { format } => {
             let (inputs, diagnostics) = demo::inputs();
             let read = ReadArgs {
