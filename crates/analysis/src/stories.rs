@@ -11,12 +11,13 @@
 //! per report is bounded whatever the corpus size, so cost grows close to linearly; stories keep
 //! their heaviest keys only, which bounds memory per story. The score is a cosine over the
 //! language-neutral keys, blended with a cosine over words when the story has a report in the
-//! same language, with inverse report frequencies counted as reports arrive. It is lowered when
-//! most of the story's dated reports are far from the report's main date (two riots months
-//! apart stay two stories), when one side is dated and the other not at all (time cannot
-//! confirm the match, so the content must say more), when dates cannot be compared and both
-//! sides give numbers but share none (tolls, sums and magnitudes tell two events of one kind
-//! apart) and when the two sides'
+//! same language, with inverse report frequencies counted as reports arrive; a candidate's norms
+//! are recomputed as the corpus grows, so older stories do not score high on stale norms. It is
+//! lowered when most of the story's dated reports are far from the report's main date (two riots
+//! months apart stay two stories), when one side is dated and the other not (time cannot confirm
+//! the match, so the content must say more, in proportion to the share of the story's reports
+//! concerned), when dates cannot be compared and both sides give numbers but share none (tolls,
+//! sums and magnitudes tell two events of one kind apart) and when the two sides'
 //! most-mentioned actors differ. A report joins the best story when the score clears
 //! [`StoryConfig::threshold`], else it opens a new one. When it also fits the second-best
 //! story well ([`StoryConfig::merge_threshold`]), the two stories tell the same events and the

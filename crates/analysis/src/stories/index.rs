@@ -8,8 +8,15 @@ use super::{
     signature::{Group, Signature},
 };
 
+#[cfg(test)]
+mod tests;
+
 /// Dated reports of a story compared with a new report's date, the latest first.
 const DATES_CHECKED: usize = 32;
+
+/// A story's norms are recomputed when the corpus has grown by this fraction (its inverse)
+/// since they last were.
+const STALE_GROWTH: u32 = 64;
 
 /// Tuning of the story index.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,7 +31,7 @@ pub struct StoryConfig {
     /// Factor applied to the score of a story whose dates are apart from the report's.
     pub date_penalty: f32,
     /// Factor applied when the report is dated and none of the story's latest reports is, or
-    /// the other way round.
+    /// the other way round; for an undated report, in part when only some of them are dated.
     pub undated_penalty: f32,
     /// Factor applied when both sides give several numbers with their units and none is shared,
     /// and dates could not be compared: tolls, sums and magnitudes tell apart two events of one
@@ -50,14 +57,14 @@ pub struct StoryConfig {
 impl Default for StoryConfig {
     fn default() -> StoryConfig {
         StoryConfig {
-            threshold: 0.15,
+            threshold: 0.125,
             word_share: 0.6,
             date_window_days: 45,
             date_penalty: 0.6,
             undated_penalty: 0.6,
             number_penalty: 0.7,
             lead_penalty: 0.7,
-            merge_threshold: 0.4,
+            merge_threshold: 0.35,
             max_postings: 32,
             max_story_keys: 256,
             max_candidates: 10,
@@ -116,6 +123,8 @@ pub struct Story {
     numbers: u32,
     /// Its most-mentioned person or criminal group, with its weight.
     lead: Option<(u32, f32)>,
+    /// Reports in the key frequencies when its norms were last recomputed in full.
+    normed: u32,
 }
 
 /// Corpus statistics of one key.
@@ -270,7 +279,7 @@ impl StoryIndex {
 
     /// The best- and second-best-scoring candidate stories for a report, leaving out `skip`.
     pub(crate) fn best(
-        &self,
+        &mut self,
         signature: &Signature,
         features: &Interned,
         skip: Option<usize>,
@@ -303,6 +312,9 @@ impl StoryIndex {
             candidates.truncate(self.config.max_candidates);
         }
         candidates.sort_by(order);
+        for &(_, story) in &candidates {
+            self.refresh(story as usize);
+        }
         let main = signature.dates.first().copied();
         let mut best: Option<(usize, f32)> = None;
         let mut second: Option<(usize, f32)> = None;
@@ -396,10 +408,18 @@ impl StoryIndex {
         if main.is_some() && dated > 0 && near * 2 < dated {
             score *= self.config.date_penalty;
         }
-        // When one side is dated and the other not at all, time cannot confirm the match, so
-        // the content must say more.
-        if checked > 0 && if main.is_some() { dated == 0 } else { dated == checked } {
-            score *= self.config.undated_penalty;
+        // When one side is dated and the other not, time cannot confirm the match, so the content
+        // must say more. An undated report is held back in proportion to the story's dated
+        // reports, so that one undated member does not open a dated story to every undated
+        // report; a dated report is placed against the dated ones, so only an undated story
+        // holds it back.
+        if checked > 0 {
+            let share = match main {
+                Some(_) if dated == 0 => 1.0,
+                Some(_) => 0.0,
+                None => dated as f32 / checked as f32,
+            };
+            score *= 1.0 - (1.0 - self.config.undated_penalty) * share;
         }
         if let (Some(ours), Some((theirs, _))) = (report.lead, story.lead) {
             if !story.weights.contains_key(&ours)
@@ -470,6 +490,7 @@ impl StoryIndex {
             numbers: 0,
             lead: None,
             merged_into: None,
+            normed: self.reports,
         });
         id
     }
@@ -551,6 +572,25 @@ impl StoryIndex {
         {
             entry.lead = Some((id, new));
         }
+    }
+
+    /// Recomputes a story's norms with the keys' current inverse frequencies: in a stream they
+    /// grow as reports arrive, so norms summed when the story's reports joined fall behind and
+    /// inflate the scores of older stories. Done once the corpus has grown by a fraction
+    /// ([`STALE_GROWTH`]) since the last time, which keeps the cost per report flat.
+    fn refresh(&mut self, story: usize) {
+        let normed = self.stories[story].normed;
+        if self.frozen || self.reports <= normed + normed / STALE_GROWTH {
+            return;
+        }
+        self.stories[story].normed = self.reports;
+        let mut norms = [0.0f32; 2];
+        for (&id, &weight) in &self.stories[story].weights {
+            let idf = self.idf(id);
+            norms[usize::from(!self.keys[id as usize].group.is_neutral())] +=
+                weight * weight * idf * idf;
+        }
+        self.stories[story].norms = norms;
     }
 
     /// Drops a story's lightest keys, down to three quarters of the limit.
