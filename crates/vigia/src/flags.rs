@@ -25,6 +25,18 @@ pub(crate) enum Command {
     /// committed in one transaction, so an interrupted run loses nothing committed and running
     /// it again completes the work.
     Ingest(IngestArgs),
+    /// Export a store: events as ACLED-style CSV or GeoJSON, entities as FollowTheMoney JSON
+    /// lines, or everything as a JSON report.
+    Export {
+        /// What to write.
+        #[arg(value_enum)]
+        format: crate::export::ExportFormat,
+        #[command(flatten)]
+        store: StoreArgs,
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Serve the HTTP API and the web UI over a store.
     Serve(ServeArgs),
     /// Manage the API's bearer tokens (needed to ingest over HTTP, and for every request with
@@ -33,11 +45,21 @@ pub(crate) enum Command {
         #[command(subcommand)]
         what: TokenCommand,
     },
-    /// Analyse the bundled Lima 2023 sample corpus and print the Markdown report.
+    /// Ingest the bundled Lima 2023 sample corpus into a store and serve the web UI; with
+    /// `--report`, print its report instead.
     Demo {
-        /// Report format.
+        /// Print the report of the corpus and exit, instead of serving it.
+        #[arg(long)]
+        report: bool,
+        /// Report format, with `--report`.
         #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
         format: ReportFormat,
+        /// The store to ingest into; by default `vigia-demo.db` in the temporary folder.
+        #[arg(long, value_name = "FILE|URL")]
+        db: Option<String>,
+        /// Address and port to serve on.
+        #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR:PORT")]
+        addr: std::net::SocketAddr,
     },
     /// Score a stage against a public benchmark.
     Eval {

@@ -44,7 +44,7 @@ pub(crate) struct App {
     paths(
         routes::health, routes::articles, routes::article, routes::stories, routes::story,
         routes::events, routes::map, routes::trends, routes::entities, routes::entity,
-        routes::mentions, routes::quotes, routes::search, routes::ingest, routes::job,
+        routes::mentions, routes::quotes, routes::search, routes::export, routes::ingest, routes::job,
     ),
     components(schemas(error::ErrorBody, error::ErrorDetail)),
     modifiers(&Bearer)
@@ -146,6 +146,7 @@ pub(crate) fn router(store: Arc<store::Store>, open_reads: bool) -> Router {
         .route("/api/entities/{id}/mentions", get(routes::mentions))
         .route("/api/quotes", get(routes::quotes))
         .route("/api/search", get(routes::search))
+        .route("/api/export/{file}", get(routes::export))
         .route("/api/ingest", post(routes::ingest))
         .route("/api/jobs/{id}", get(routes::job))
         .fallback(|| async { ApiError::route() })

@@ -8,6 +8,7 @@ mod eval;
 mod eval_extract;
 mod eval_quotes;
 mod eval_stories;
+mod export;
 mod fetch;
 mod flags;
 mod gazetteer_cmd;
@@ -52,6 +53,23 @@ fn run(flags: Flags) -> anyhow::Result<ExitCode> {
     match flags.command {
         Command::Analyze(args) => analyze(args),
         Command::Ingest(args) => ingest(args),
+        Command::Export { format, store, output } => {
+            let store = open_store(&store)?;
+            match output {
+                Some(path) => {
+                    let mut out = BufWriter::new(
+                        fs::File::create(partial(&path))
+                            .with_context(|| format!("cannot create {}", path.display()))?,
+                    );
+                    export::export(&store, format, &mut out)?;
+                    drop(out);
+                    fs::rename(partial(&path), &path)
+                        .with_context(|| format!("cannot write {}", path.display()))?;
+                }
+                None => export::export(&store, format, &mut BufWriter::new(io::stdout().lock()))?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Serve(args) => {
             let store = open_store(&args.store)?;
             pipeline::shipped()?;
@@ -76,19 +94,28 @@ fn run(flags: Flags) -> anyhow::Result<ExitCode> {
                 anyhow::bail!("no token named {name:?}")
             }
         }
-        Command::Demo { format } => {
+        Command::Demo { report: true, format, .. } => {
             let (inputs, diagnostics) = demo::inputs();
-            let read = ReadArgs {
-                outlet: None,
-                follow_links: false,
-                max_bytes: 16 * 1024 * 1024,
-                timeout: 20,
-                max_redirects: 5,
-                jobs: None,
-                no_progress: false,
-                compare_limit: pipeline::COMPARE_LIMIT,
-            };
-            report(&inputs, diagnostics, &read, format, None)
+            report(&inputs, diagnostics, &demo_read(), format, None)
+        }
+        Command::Demo { report: false, db, addr, .. } => {
+            let db = db.unwrap_or_else(|| {
+                std::env::temp_dir().join("vigia-demo.db").to_string_lossy().into_owned()
+            });
+            let store = open_store(&flags::StoreArgs { db })?;
+            let (inputs, diagnostics) = demo::inputs();
+            let read = demo_read();
+            let done = ingest::run(
+                &inputs,
+                diagnostics,
+                &run_config(&read)?,
+                &fetcher(&read),
+                &store,
+                pipeline::FINISH_BATCH,
+            )?;
+            eprintln!("vigia: sample corpus: {}", done.line());
+            http::serve(store, addr, false)?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Eval { what } => eval::run(what),
         Command::Bench { what } => bench::run(what),
@@ -117,6 +144,20 @@ fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
         counts.entities
     );
     Ok(if done.summary.any_failed() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Reading flags for the bundled corpus.
+fn demo_read() -> ReadArgs {
+    ReadArgs {
+        outlet: None,
+        follow_links: false,
+        max_bytes: 16 * 1024 * 1024,
+        timeout: 20,
+        max_redirects: 5,
+        jobs: None,
+        no_progress: false,
+        compare_limit: pipeline::COMPARE_LIMIT,
+    }
 }
 
 /// Opens (creating and migrating as needed) the store the flags name.

@@ -15,7 +15,7 @@ fn sample_corpus_golden() {
 
 #[test]
 fn demo_prints_markdown_of_the_bundled_corpus() {
-    let output = vigia(&["demo"], b"");
+    let output = vigia(&["demo", "--report"], b"");
     assert!(output.status.success(), "stderr: {}", String::from_utf8_lossy(&output.stderr));
     let markdown = String::from_utf8(output.stdout).unwrap();
     assert!(markdown.starts_with("# Vigía report\n"));

@@ -27,6 +27,21 @@ pub(crate) fn vigia(args: &[&str], stdin: &[u8]) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// Checks a JSON report against the published schema.
+#[track_caller]
+pub(crate) fn check_schema(report: &Value) {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("schema/report.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(report)
+        .map(|err| format!("{} at {}", err, err.instance_path))
+        .collect();
+    assert!(errors.is_empty(), "report does not match the schema:\n{}", errors.join("\n"));
+}
+
 /// Parses a JSON report and checks it against the published schema and the span invariants.
 #[track_caller]
 pub(crate) fn report(output: &Output) -> Value {
@@ -34,16 +49,7 @@ pub(crate) fn report(output: &Output) -> Value {
     let report: Value = serde_json::from_str(&stdout).unwrap_or_else(|err| {
         panic!("report is not JSON ({err}); stderr: {}", String::from_utf8_lossy(&output.stderr))
     });
-    let schema: Value = serde_json::from_str(
-        &std::fs::read_to_string(repo().join("schema/report.schema.json")).unwrap(),
-    )
-    .unwrap();
-    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
-    let errors: Vec<String> = validator
-        .iter_errors(&report)
-        .map(|err| format!("{} at {}", err, err.instance_path))
-        .collect();
-    assert!(errors.is_empty(), "report does not match the schema:\n{}", errors.join("\n"));
+    check_schema(&report);
     for document in report["documents"].as_array().unwrap() {
         let text = document["text"].as_str().unwrap();
         let spans = document["blocks"]

@@ -452,3 +452,34 @@ mod tests {
         assert_eq!(years, ["arrest 2023 1 None", "riot 2022 1 None", "riot 2023 2 Some(100.0)"]);
     }
 }
+
+/// The store exported: `events.csv` (ACLED-style columns), `events.geojson`,
+/// `entities.ftm.jsonl` (FollowTheMoney) or `report.json` (the `vigia analyze` report).
+#[utoipa::path(get, path = "/api/export/{file}",
+    params(("file" = String, Path, description = "events.csv, events.geojson, entities.ftm.jsonl or report.json")),
+    responses(
+        (status = 200, description = "the export", content(
+            (String = "text/csv"), (Object = "application/geo+json"), (String = "application/x-ndjson"), (Object = "application/json"))),
+        (status = 404, body = ErrorBody), (status = 400, body = ErrorBody)))]
+pub(crate) async fn export(
+    State(app): State<Arc<App>>,
+    path: Result<Path<String>, PathRejection>,
+) -> Result<axum::response::Response, ApiError> {
+    use crate::export::ExportFormat;
+    use axum::response::IntoResponse;
+    let file = id(path)?;
+    let (format, kind) = match file.as_str() {
+        "events.csv" => (ExportFormat::Csv, "text/csv; charset=utf-8"),
+        "events.geojson" => (ExportFormat::Geojson, "application/geo+json"),
+        "entities.ftm.jsonl" => (ExportFormat::Ftm, "application/x-ndjson"),
+        "report.json" => (ExportFormat::Json, "application/json"),
+        _ => return Err(ApiError::not_found("export", &file)),
+    };
+    let bytes = blocking(&app, move |store| {
+        let mut out = Vec::new();
+        crate::export::export(store, format, &mut out).map_err(ApiError::internal)?;
+        Ok(out)
+    })
+    .await?;
+    Ok(([(axum::http::header::CONTENT_TYPE, kind)], bytes).into_response())
+}
