@@ -206,9 +206,11 @@ fn event_filter(query: &mut Query, filter: &EventFilter) {
         );
     }
     if let Some([west, south, east, north]) = filter.bbox {
+        // A box whose west edge lies east of its east edge crosses the antimeridian.
+        let join = if west <= east { "AND" } else { "OR" };
         query.and(
-            "EXISTS (SELECT 1 FROM event_entities x JOIN entities p ON p.id = x.entity WHERE x.event = e.id AND x.role = 'place' AND p.lon >= ? AND p.lat >= ? AND p.lon <= ? AND p.lat <= ?)",
-            [Value::Real(west), Value::Real(south), Value::Real(east), Value::Real(north)],
+            &format!("EXISTS (SELECT 1 FROM event_entities x JOIN entities p ON p.id = x.entity WHERE x.event = e.id AND x.role = 'place' AND (p.lon >= ? {join} p.lon <= ?) AND p.lat >= ? AND p.lat <= ?)"),
+            [Value::Real(west), Value::Real(east), Value::Real(south), Value::Real(north)],
         );
     }
 }

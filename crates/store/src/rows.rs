@@ -309,7 +309,8 @@ pub struct EventFilter {
     pub actor: Option<String>,
     /// A place entity of the event.
     pub place: Option<String>,
-    /// A place of the event inside `[west, south, east, north]`.
+    /// A place of the event inside `[west, south, east, north]`; west above east crosses
+    /// the antimeridian.
     pub bbox: Option<[f64; 4]>,
     /// Events of one document.
     pub document: Option<String>,

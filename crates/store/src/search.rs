@@ -119,10 +119,6 @@ pub(crate) fn search(
     kinds: &[SearchKind],
     page: &Page,
 ) -> Result<Paged<Hit>> {
-    let folded = fold(query);
-    if folded.is_empty() {
-        return Ok(Paged { items: Vec::new(), next: None });
-    }
     // Ranked results have no stable key to resume from, so the cursor is an offset.
     let offset = match &page.cursor {
         None => 0,
@@ -131,6 +127,10 @@ pub(crate) fn search(
             .and_then(|n| n.parse::<i64>().ok())
             .ok_or_else(|| Error::Cursor(cursor.clone()))?,
     };
+    let folded = fold(query);
+    if folded.is_empty() {
+        return Ok(Paged { items: Vec::new(), next: None });
+    }
     let size = page.size();
     let kind_list = if kinds.is_empty() {
         "'article', 'quote', 'entity'".to_string()

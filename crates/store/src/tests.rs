@@ -167,6 +167,8 @@ fn write_then_read(store: &Store) {
     assert_eq!(events(EventFilter { place: Some("ent-gang".into()), ..Default::default() }), 0);
     let lima = [-77.2, -12.3, -76.8, -11.8];
     assert_eq!(events(EventFilter { bbox: Some(lima), ..Default::default() }), 1);
+    let across = [170.0, -13.0, -76.0, -12.0];
+    assert_eq!(events(EventFilter { bbox: Some(across), ..Default::default() }), 1);
     let cusco = [-72.1, -13.6, -71.9, -13.4];
     assert_eq!(events(EventFilter { bbox: Some(cusco), ..Default::default() }), 0);
     let quotes = |filter: QuoteFilter| store.quotes(&filter, &Page::first(10)).unwrap().items;

@@ -243,7 +243,8 @@ pub(crate) struct ArticleInput {
 /// Articles to ingest.
 #[derive(Deserialize, ToSchema)]
 pub(crate) struct IngestRequest {
-    #[serde(default)]
+    /// One to 10,000 articles.
+    #[schema(min_items = 1, max_items = 10000)]
     pub(crate) articles: Vec<ArticleInput>,
 }
 

@@ -14,6 +14,11 @@ impl Params {
         Params(form_urlencoded::parse(raw.unwrap_or("").as_bytes()).into_owned().collect())
     }
 
+    /// A value as given, empty or not.
+    pub(crate) fn raw(&self, name: &str) -> Option<&str> {
+        self.0.get(name).map(String::as_str)
+    }
+
     /// A non-empty text value.
     pub(crate) fn text(&self, name: &str) -> Option<String> {
         self.0.get(name).filter(|v| !v.is_empty()).cloned()
@@ -28,12 +33,17 @@ impl Params {
                 _ => return Err(ApiError::invalid(format!("limit must be 1 to 500, not {raw:?}"))),
             },
         };
-        Ok(Page { cursor: self.text("cursor"), limit })
+        let cursor = match self.0.get("cursor") {
+            None => None,
+            Some(raw) if raw.is_empty() => return Err(ApiError::invalid("cursor is empty")),
+            Some(raw) => Some(raw.clone()),
+        };
+        Ok(Page { cursor, limit })
     }
 
     /// An ISO day (YYYY-MM-DD).
     pub(crate) fn day(&self, name: &str) -> Result<Option<String>, ApiError> {
-        match self.text(name) {
+        match self.0.get(name).cloned() {
             None => Ok(None),
             Some(raw) => match chrono::NaiveDate::parse_from_str(&raw, "%Y-%m-%d") {
                 Ok(day) => Ok(Some(day.to_string())),
@@ -46,7 +56,7 @@ impl Params {
 
     /// The event filters shared by listings, maps and trends.
     pub(crate) fn events(&self) -> Result<EventFilter, ApiError> {
-        let bbox = match self.text("bbox") {
+        let bbox = match self.0.get("bbox").cloned() {
             None => None,
             Some(raw) => {
                 let numbers: Vec<f64> =
@@ -57,11 +67,10 @@ impl Params {
                             && (-180.0..=180.0).contains(&west)
                             && (-180.0..=180.0).contains(&east)
                             && (-90.0..=90.0).contains(&south)
-                            && (-90.0..=90.0).contains(&north)
-                            && west <= east
-                            && south <= north =>
+                            && (-90.0..=90.0).contains(&north) =>
                     {
-                        Some([west, south, east, north])
+                        // Two latitudes bound a band whichever comes first.
+                        Some([west, south.min(north), east, south.max(north)])
                     }
                     _ => {
                         return Err(ApiError::invalid(format!(
@@ -92,8 +101,10 @@ mod tests {
     fn bad_values_are_named() {
         let err = |raw: &str| format!("{:?}", Params::parse(Some(raw)).events().err().unwrap());
         assert!(err("since=yesterday").contains("since must be a day"));
+        assert!(err("until=").contains("until must be a day"));
+        assert!(err("bbox=").contains("bbox must be"));
         assert!(err("bbox=1,2,3").contains("bbox must be"));
-        assert!(err("bbox=10,0,-10,5").contains("bbox must be"));
+        assert!(err("bbox=10,0,-200,5").contains("bbox must be"));
         assert!(
             format!("{:?}", Params::parse(Some("limit=0")).page().err().unwrap()).contains("limit")
         );

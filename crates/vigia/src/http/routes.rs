@@ -57,7 +57,7 @@ pub(crate) async fn health(State(app): State<Arc<App>>) -> ApiResult<api::Health
 
 /// Current articles, oldest first.
 #[utoipa::path(get, path = "/api/articles",
-    params(("outlet" = Option<String>, Query), ("cursor" = Option<String>, Query), ("limit" = Option<u32>, Query, minimum = 1, maximum = 500)),
+    params(("outlet" = Option<String>, Query), ("cursor" = Option<String>, Query, pattern = r"^s[0-9]{1,18}$", description = "the `next` of the previous page"), ("limit" = Option<u32>, Query, minimum = 1, maximum = 500)),
     responses((status = 200, body = api::ArticlePage), (status = 400, body = ErrorBody)))]
 pub(crate) async fn articles(
     State(app): State<Arc<App>>,
@@ -102,7 +102,7 @@ pub(crate) async fn article(
 
 /// Stories, oldest first.
 #[utoipa::path(get, path = "/api/stories",
-    params(("cursor" = Option<String>, Query), ("limit" = Option<u32>, Query, minimum = 1, maximum = 500)),
+    params(("cursor" = Option<String>, Query, pattern = r"^s[0-9]{1,18}$", description = "the `next` of the previous page"), ("limit" = Option<u32>, Query, minimum = 1, maximum = 500)),
     responses((status = 200, body = api::StoryPage), (status = 400, body = ErrorBody)))]
 pub(crate) async fn stories(
     State(app): State<Arc<App>>,
@@ -147,13 +147,13 @@ pub(crate) async fn story(
     params(
         ("type" = Option<String>, Query, description = "event type, e.g. riot"),
         ("modality" = Option<String>, Query),
-        ("since" = Option<String>, Query, description = "YYYY-MM-DD"),
-        ("until" = Option<String>, Query, description = "YYYY-MM-DD"),
+        ("since" = Option<String>, Query, format = Date),
+        ("until" = Option<String>, Query, format = Date),
         ("actor" = Option<String>, Query, description = "entity id among actors or targets"),
         ("place" = Option<String>, Query, description = "place entity id"),
-        ("bbox" = Option<String>, Query, description = "west,south,east,north"),
+        ("bbox" = Option<String>, Query, pattern = r"^-?(180(\.0{1,6})?|(1[0-7][0-9]|[0-9]{1,2})(\.[0-9]{1,6})?),-?(90(\.0{1,6})?|[0-8]?[0-9](\.[0-9]{1,6})?),-?(180(\.0{1,6})?|(1[0-7][0-9]|[0-9]{1,2})(\.[0-9]{1,6})?),-?(90(\.0{1,6})?|[0-8]?[0-9](\.[0-9]{1,6})?)$", description = "west,south,east,north in degrees; west above east crosses the antimeridian"),
         ("document" = Option<String>, Query),
-        ("cursor" = Option<String>, Query),
+        ("cursor" = Option<String>, Query, pattern = r"^s[0-9]{1,18}$", description = "the `next` of the previous page"),
         ("limit" = Option<u32>, Query, minimum = 1, maximum = 500)),
     responses((status = 200, body = api::EventPage), (status = 400, body = ErrorBody)))]
 pub(crate) async fn events(
@@ -168,8 +168,8 @@ pub(crate) async fn events(
 
 /// Events at geocoded places, newest first, for the map.
 #[utoipa::path(get, path = "/api/map",
-    params(("type" = Option<String>, Query), ("since" = Option<String>, Query), ("until" = Option<String>, Query),
-        ("bbox" = Option<String>, Query), ("limit" = Option<u32>, Query, minimum = 1, maximum = 500)),
+    params(("type" = Option<String>, Query), ("since" = Option<String>, Query, format = Date), ("until" = Option<String>, Query, format = Date),
+        ("bbox" = Option<String>, Query, pattern = r"^-?(180(\.0{1,6})?|(1[0-7][0-9]|[0-9]{1,2})(\.[0-9]{1,6})?),-?(90(\.0{1,6})?|[0-8]?[0-9](\.[0-9]{1,6})?),-?(180(\.0{1,6})?|(1[0-7][0-9]|[0-9]{1,2})(\.[0-9]{1,6})?),-?(90(\.0{1,6})?|[0-8]?[0-9](\.[0-9]{1,6})?)$", description = "west,south,east,north in degrees; west above east crosses the antimeridian"), ("limit" = Option<u32>, Query, minimum = 1, maximum = 500)),
     responses((status = 200, body = Vec<api::MapPoint>), (status = 400, body = ErrorBody)))]
 pub(crate) async fn map(
     State(app): State<Arc<App>>,
@@ -199,7 +199,7 @@ pub(crate) async fn map(
 
 /// Events per week by type and place, and per year with the change against the year before.
 #[utoipa::path(get, path = "/api/trends",
-    params(("type" = Option<String>, Query), ("since" = Option<String>, Query), ("until" = Option<String>, Query), ("place" = Option<String>, Query)),
+    params(("type" = Option<String>, Query), ("since" = Option<String>, Query, format = Date), ("until" = Option<String>, Query, format = Date), ("place" = Option<String>, Query)),
     responses((status = 200, body = api::Trends), (status = 400, body = ErrorBody)))]
 pub(crate) async fn trends(
     State(app): State<Arc<App>>,
@@ -242,7 +242,7 @@ pub(crate) fn trend_counts(rows: &[(String, String, Option<String>)]) -> api::Tr
 /// Entities in order of first mention.
 #[utoipa::path(get, path = "/api/entities",
     params(("type" = Option<String>, Query, description = "person, organization, criminal_group, place, other"),
-        ("cursor" = Option<String>, Query), ("limit" = Option<u32>, Query, minimum = 1, maximum = 500)),
+        ("cursor" = Option<String>, Query, pattern = r"^s[0-9]{1,18}$", description = "the `next` of the previous page"), ("limit" = Option<u32>, Query, minimum = 1, maximum = 500)),
     responses((status = 200, body = api::EntityList), (status = 400, body = ErrorBody)))]
 pub(crate) async fn entities(
     State(app): State<Arc<App>>,
@@ -314,7 +314,7 @@ pub(crate) async fn entity(
 
 /// An entity's mentions.
 #[utoipa::path(get, path = "/api/entities/{id}/mentions",
-    params(("id" = String, Path), ("cursor" = Option<String>, Query), ("limit" = Option<u32>, Query, minimum = 1, maximum = 500)),
+    params(("id" = String, Path), ("cursor" = Option<String>, Query, pattern = r"^s[0-9]{1,18}$", description = "the `next` of the previous page"), ("limit" = Option<u32>, Query, minimum = 1, maximum = 500)),
     responses((status = 200, body = api::MentionPage), (status = 400, body = ErrorBody)))]
 pub(crate) async fn mentions(
     State(app): State<Arc<App>>,
@@ -334,7 +334,7 @@ pub(crate) async fn mentions(
 #[utoipa::path(get, path = "/api/quotes",
     params(("speaker" = Option<String>, Query, description = "the speaker's entity id"), ("document" = Option<String>, Query),
         ("kind" = Option<String>, Query, description = "direct, reported or scare"),
-        ("cursor" = Option<String>, Query), ("limit" = Option<u32>, Query, minimum = 1, maximum = 500)),
+        ("cursor" = Option<String>, Query, pattern = r"^s[0-9]{1,18}$", description = "the `next` of the previous page"), ("limit" = Option<u32>, Query, minimum = 1, maximum = 500)),
     responses((status = 200, body = api::QuotePage), (status = 400, body = ErrorBody)))]
 pub(crate) async fn quotes(
     State(app): State<Arc<App>>,
@@ -353,8 +353,8 @@ pub(crate) async fn quotes(
 
 /// Full-text search over articles, quotes and entities; case and accents are ignored.
 #[utoipa::path(get, path = "/api/search",
-    params(("q" = String, Query), ("kind" = Option<String>, Query, description = "article, quote or entity; comma-separated"),
-        ("cursor" = Option<String>, Query), ("limit" = Option<u32>, Query, minimum = 1, maximum = 500)),
+    params(("q" = String, Query, min_length = 1), ("kind" = Option<String>, Query, pattern = r"^(article|quote|entity)(,(article|quote|entity))*$"),
+        ("cursor" = Option<String>, Query, pattern = r"^o[0-9]{1,18}$", description = "the `next` of the previous page"), ("limit" = Option<u32>, Query, minimum = 1, maximum = 500)),
     responses((status = 200, body = api::HitPage), (status = 400, body = ErrorBody)))]
 pub(crate) async fn search(
     State(app): State<Arc<App>>,
@@ -363,7 +363,8 @@ pub(crate) async fn search(
     let params = Params::parse(raw.as_deref());
     let query = params.text("q").ok_or_else(|| ApiError::invalid("q is required"))?;
     let mut kinds = Vec::new();
-    for name in params.text("kind").unwrap_or_default().split(',').filter(|k| !k.is_empty()) {
+    let listed = params.raw("kind").unwrap_or("article,quote,entity");
+    for name in listed.split(',') {
         kinds.push(SearchKind::parse(name.trim()).ok_or_else(|| {
             ApiError::invalid(format!("kind must be article, quote or entity, not {name:?}"))
         })?);
