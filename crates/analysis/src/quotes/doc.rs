@@ -106,7 +106,14 @@ impl<'a> Doc<'a> {
             && (i + 2 >= self.len()
                 || matches!(self.raw(i + 2), ":" | "," | "." | "“" | "\"" | "«" | "with")
                 || self.sentence_of[i + 2] != self.sentence_of[i]);
-        (super::lexicon::is_speech_verb(self.word(i)) || shot_back)
+        // "“…,” he went on." speaks as well.
+        let went_on = matches!(self.word(i), "went" | "goes")
+            && i + 1 < self.len()
+            && self.word(i + 1) == "on"
+            && (i + 2 >= self.len()
+                || matches!(self.raw(i + 2), "." | "," | ":")
+                || self.sentence_of[i + 2] != self.sentence_of[i]);
+        (super::lexicon::is_speech_verb(self.word(i)) || shot_back || went_on)
             && (!self.is_capitalised(i)
                 || i == 0
                 || self.sentence_of[i - 1] != self.sentence_of[i]

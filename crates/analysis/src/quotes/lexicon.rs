@@ -41,7 +41,7 @@ pub(super) fn is_speech_verb(word: &str) -> bool {
             | "murmured" | "muttered" | "pleaded" | "protested" | "reasoned" | "rejoined"
             | "diciendo" | "asegurando" | "afirmando" | "señalando" | "explicando" | "agregando"
             | "añadiendo" | "escribiendo" | "proclaimed" | "demanded" | "proclamó" | "exigió" | "ironizó" | "bromeó" | "insinuó" | "reflexionó" | "clamó" | "gritó" | "exclamaron"
-            | "questioned" | "assured" | "opined" | "cuestionaron" | "aseveró" | "opinaron"
+            | "questioned" | "assured" | "opined" | "cuestionaron" | "aseveró" | "opinaron" | "continuó"
     )
 }
 

@@ -293,8 +293,13 @@ fn speech_subjects(doc: &Doc<'_>) -> Vec<(usize, usize)> {
         }
         let at = doc.token_at(span.start);
         // "That will be true up to a point, said Sherman": a name right after a speech verb
-        // that follows a comma or a closing mark is its subject too.
-        if at > 1 && doc.is_speech_verb(at - 1) && matches!(doc.raw(at - 2), "," | "”" | "\"" | "»")
+        // that follows a comma or a closing mark is its subject too, when the name ends the
+        // clause or opens an appositive (not "said Ivanka Trump's statement").
+        let after = doc.token_at(span.end);
+        if at > 1
+            && doc.is_speech_verb(at - 1)
+            && matches!(doc.raw(at - 2), "," | "”" | "\"" | "»")
+            && (after >= doc.len() || matches!(doc.raw(after), "," | "." | ";" | "(" | "—"))
         {
             out.push((span.start, *entity));
             continue;

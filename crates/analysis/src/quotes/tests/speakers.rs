@@ -327,19 +327,25 @@ Port strike
 
 "They got what they asked for," Morgan shot back with a laugh.
 
+"Nobody listens to us. Nobody ever did," Morgan went on.
+
 "Ports should stay open," opined The Daily Courier.
 
 «¿Quién va a pagar más cupos en este mercado?», cuestionó Rosa Quispe.
 
 «Nadie va a pagar más cupos», aseveró Carmen Rojas.
+
+«Nadie nos escucha. Nunca nos escucharon», continuó Carmen Rojas.
 "#,
         expect![[r#"
             direct "Why would we go back to work for less money?" cue="questioned" speaker=name "Davies" -> Davies
             direct "Nobody will cross the line," cue="assured the crowd" speaker=name "Taylor" -> Taylor
             direct "They got what they asked for," cue="shot" speaker=name "Morgan" -> Morgan
+            direct "Nobody listens to us. Nobody ever did," cue="went" speaker=name "Morgan" -> Morgan
             direct "Ports should stay open," cue="opined" speaker=name "The Daily Courier" -> Daily Courier
             direct "¿Quién va a pagar más cupos en este mercado?" cue="cuestionó" speaker=name "Rosa Quispe" -> Rosa Quispe
             direct "Nadie va a pagar más cupos" cue="aseveró" speaker=name "Carmen Rojas" -> Carmen Rojas
+            direct "Nadie nos escucha. Nunca nos escucharon" cue="continuó" speaker=name "Carmen Rojas" -> Carmen Rojas
         "#]],
     );
 }
@@ -486,10 +492,13 @@ Port strike
 
 Sam Taylor left early. That will be true up to a point, said Mark Davies, the union leader. "We will not go back to work for less money," he said.
 
+Sam Taylor spoke first. The union, said Mark Davies's statement, will strike. "We will not go back to work for less money," he said.
+
 Carmen Rojas se fue. Eso será así hasta cierto punto, dijo Luis García, el dirigente. «No vamos a pagar más cupos a nadie», dijo él.
 "#,
         expect![[r#"
             direct "We will not go back to work for less money," cue="said" speaker=pronoun "he" -> Mark Davies
+            direct "We will not go back to work for less money," cue="said" speaker=pronoun "he" -> Sam Taylor
             direct "No vamos a pagar más cupos a nadie" cue="dijo" speaker=pronoun "él" -> Luis García
         "#]],
     );
