@@ -263,6 +263,13 @@ pub(super) fn name_gender(word: &str) -> Option<Gender> {
         "megan", "lauren", "cheryl", "neera", "kathy", "katherine", "kristin", "patty", "gina",
         "betty", "dorothy", "frances", "marie", "rose", "rosario", "maxine", "zoe", "salma",
         "selena", "eleanor", "hilda", "beth", "melanie", "joyce", "jeanine", "roberta",
+        "amber", "crystal", "brittany", "courtney", "kayla", "jenna", "erica", "erika", "vanessa",
+        "veronica", "christina", "kristina", "tracy", "tracey", "april", "diana", "denise",
+        "rhonda", "peggy", "doris", "marilyn", "shirley", "evelyn", "joanne", "sylvia", "lucy",
+        "alice", "ella", "chloe", "sandra", "sandy", "lori", "terri", "sherry", "naomi",
+        "jillian", "gillian", "allison", "alison", "lindsay", "nora", "tanya", "rita", "ava",
+        "emma", "isabella", "charlotte", "amelia", "natasha", "ingrid", "lourdes", "inés", "lidia",
+        "liliana", "milagros", "natalia", "rebeca", "ximena", "valeria", "fernanda", "mariana",
     ];
     const MALE: &[&str] = &[
         "mr", "sr", "señor", "don", "donald", "ted", "marco", "jeb", "john", "bernie", "ben",
@@ -290,6 +297,12 @@ pub(super) fn name_gender(word: &str) -> Option<Gender> {
         "marcus", "curtis", "dean", "dan", "darrell", "evan", "jesse", "jeremy", "joel", "travis",
         "vincent", "leo", "louis", "ray", "rob", "ken", "jay", "steven", "sherrod", "lamar",
         "marcel", "sergei", "emmanuel", "mauricio", "iván", "ivan", "raynard", "elliott", "wilbur",
+        "andy", "pete", "terence", "terrence", "timothy", "nathaniel", "dylan", "luke", "ethan",
+        "noah", "liam", "jacob", "owen", "caleb", "isaac", "connor", "colin", "shawn", "stanley",
+        "leonard", "francis", "warren", "gordon", "clarence", "herman", "lewis", "franklin",
+        "harvey", "johnny", "danny", "philippe", "pierre", "hans", "ali", "mohammad", "abdul",
+        "julio", "césar", "cesar", "hernán", "guillermo", "alfredo", "martín", "marcos", "tomás",
+        "agustín", "santiago", "mateo", "sebastián", "nicolas", "lucas",
     ];
     if FEMALE.contains(&word) {
         Some(Gender::Female)

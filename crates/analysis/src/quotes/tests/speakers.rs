@@ -523,3 +523,27 @@ Carmen Rojas se fue. Pero la analista política Rosa Quispe coincidió con el si
         "#]],
     );
 }
+
+#[test]
+fn common_first_names_give_a_pronoun_its_antecedent() {
+    check(
+        r#"
+Port strike
+
+Andy Rivera met Sandra Cole at the port. "We will not go back to work for less money," she said.
+"#,
+        expect![[r#"
+            direct "We will not go back to work for less money," cue="said" speaker=pronoun "she" -> Sandra Cole
+        "#]],
+    );
+    check(
+        r#"
+Huelga en el puerto
+
+Julio Torres se reunió con Natalia Ruiz en el puerto. «No vamos a pagar más cupos a nadie», dijo ella.
+"#,
+        expect![[r#"
+            direct "No vamos a pagar más cupos a nadie" cue="dijo" speaker=pronoun "ella" -> Natalia Ruiz
+        "#]],
+    );
+}
