@@ -186,6 +186,13 @@ pub(super) fn is_role(word: &str) -> bool {
             | "senador" | "senadora" | "congresista" | "judge" | "juez" | "jueza" | "secretary"
             | "secretario" | "secretaria" | "candidate" | "candidato" | "candidata" | "ambassador"
             | "embajador" | "official" | "officer" | "sheriff" | "superintendent" | "head"
+            | "actor" | "actress" | "pollster" | "columnist" | "investor" | "designer" | "author"
+            | "neurosurgeon" | "surgeon" | "doctor" | "economist" | "analyst" | "historian"
+            | "professor" | "journalist" | "reporter" | "writer" | "singer" | "comedian"
+            | "commentator" | "strategist" | "adviser" | "advisor" | "consultant" | "aide"
+            | "actriz" | "columnista" | "economista" | "analista" | "historiador" | "historiadora"
+            | "profesor" | "profesora" | "periodista" | "escritor" | "escritora" | "cantante"
+            | "asesor" | "asesora" | "consultor" | "consultora" | "médico" | "médica"
     )
 }
 

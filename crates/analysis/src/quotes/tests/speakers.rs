@@ -547,3 +547,33 @@ Julio Torres se reunió con Natalia Ruiz en el puerto. «No vamos a pagar más c
         "#]],
     );
 }
+
+#[test]
+fn occupations_head_an_epithet_for_the_person_given_them() {
+    check(
+        r#"
+Port strike
+
+Sam Taylor chaired the meeting. Columnist Mark Davies wrote about the strike. "Nobody will cross the line," Taylor said.
+
+"The port will stay closed all week," the columnist said.
+"#,
+        expect![[r#"
+            direct "Nobody will cross the line," cue="said" speaker=name "Taylor" -> Sam Taylor
+            direct "The port will stay closed all week," cue="said" speaker=description "the columnist" -> Mark Davies
+        "#]],
+    );
+    check(
+        r#"
+Huelga en el puerto
+
+Carmen Rojas dirigió la reunión. La periodista Rosa Quispe escribió sobre la huelga. «Nadie va a pagar más cupos», dijo Rojas.
+
+«El mercado seguirá cerrado toda la semana», dijo la periodista.
+"#,
+        expect![[r#"
+            direct "Nadie va a pagar más cupos" cue="dijo" speaker=name "Rojas" -> Carmen Rojas
+            direct "El mercado seguirá cerrado toda la semana" cue="dijo" speaker=description "la periodista" -> Rosa Quispe
+        "#]],
+    );
+}
