@@ -88,7 +88,7 @@
 //! else the place mention in the sentence nearest to the quantity.
 
 mod context;
-mod lexicon;
+pub(crate) mod lexicon;
 mod numbers;
 #[cfg(test)]
 mod tests;

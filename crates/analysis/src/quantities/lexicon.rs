@@ -462,7 +462,7 @@ pub(super) fn is_month(word: &str) -> bool {
 }
 
 /// Weekday names, English and Spanish ("martes 31").
-pub(super) fn is_weekday(word: &str) -> bool {
+pub(crate) fn is_weekday(word: &str) -> bool {
     matches!(
         word,
         "monday"

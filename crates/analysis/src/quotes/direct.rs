@@ -255,6 +255,7 @@ pub(super) fn find(doc: &Doc<'_>, quoted: &mut [bool]) -> Vec<RawQuote> {
         let first = &segs[members[0]];
         let last = &segs[*members.last().expect("groups are never empty")];
         let is_dialogue = is_dash(doc.raw(first.open));
+        let mut closing = None;
         if attribution.is_none() && !is_dialogue {
             if let Some(close) = last.close {
                 // A few quoted words in the attribution ("wearing “Vote Union” pins") do not
@@ -283,11 +284,17 @@ pub(super) fn find(doc: &Doc<'_>, quoted: &mut [bool]) -> Vec<RawQuote> {
                     end = sentence_end(doc, end, cap);
                 }
                 attribution = speaker::trailing(doc, close + 1, end, quoted);
+                closing = Some((close, end));
             }
         }
         if attribution.is_none() && !is_dialogue {
             let lo = sentence_start(doc, first.open);
             attribution = speaker::leading(doc, lo, first.open, quoted);
+        }
+        // `… with a “candidate who is a lightning rod” and Clevelanders get nervous, said
+        // Christine Link`: an attribution closing the sentence credits a quote inside it.
+        if let (None, Some((close, end))) = (&attribution, closing) {
+            attribution = speaker::sentence_final(doc, close + 1, end, quoted);
         }
         // `Jared Potts echoed: ¶ "…"`: a paragraph ending in a colon introduces the quote that
         // opens the next one.

@@ -2,6 +2,7 @@
 
 use model::{Article, Span};
 
+use super::lexicon;
 use crate::entities::{DocumentEntities, EntityType};
 
 /// Token-level view of an article's headline and body.
@@ -96,15 +97,23 @@ impl<'a> Doc<'a> {
     /// True when the token is a speech verb: a capitalised one inside a body sentence is part
     /// of a name ("the United States has").
     pub(super) fn is_speech_verb(&self, i: usize) -> bool {
-        // "shot back" speaks only right before a quotation mark or a comma ("Trump shot back
-        // that …" is reported; "shot back: “…”" and "“…,” he shot back" are quotes).
+        // "shot back" speaks only right before a quotation mark, a comma or "with" ("Trump shot
+        // back that …" is reported; "shot back: “…”" and "“…,” he shot back with a laugh" are
+        // quotes).
         let shot_back = self.word(i) == "shot"
             && i + 1 < self.len()
             && self.word(i + 1) == "back"
             && (i + 2 >= self.len()
-                || matches!(self.raw(i + 2), ":" | "," | "." | "“" | "\"" | "«")
+                || matches!(self.raw(i + 2), ":" | "," | "." | "“" | "\"" | "«" | "with")
                 || self.sentence_of[i + 2] != self.sentence_of[i]);
-        (super::lexicon::is_speech_verb(self.word(i)) || shot_back)
+        // "“…,” he went on." speaks as well.
+        let went_on = matches!(self.word(i), "went" | "goes")
+            && i + 1 < self.len()
+            && self.word(i + 1) == "on"
+            && (i + 2 >= self.len()
+                || matches!(self.raw(i + 2), "." | "," | ":")
+                || self.sentence_of[i + 2] != self.sentence_of[i]);
+        (super::lexicon::is_speech_verb(self.word(i)) || shot_back || went_on)
             && (!self.is_capitalised(i)
                 || i == 0
                 || self.sentence_of[i - 1] != self.sentence_of[i]
@@ -146,11 +155,43 @@ impl<'a> Doc<'a> {
                 .take_while(|(m, _, _)| m.start < span.end)
                 .filter(|(m, _, _)| m.end > span.start)
         };
+        let person = inside().position(|(_, _, kind)| *kind == EntityType::Person);
+        if let Some(at) = person {
+            let head = self.title_head(first + at);
+            if self.mentions[head].0.start < span.end {
+                return Some(self.mentions[head]);
+            }
+            return Some(self.mentions[first + at]);
+        }
         inside()
-            .find(|(_, _, kind)| *kind == EntityType::Person)
-            .or_else(|| inside().find(|(_, _, kind)| *kind != EntityType::Place))
+            .find(|(_, _, kind)| *kind != EntityType::Place)
             .or_else(|| inside().next())
             .copied()
+    }
+
+    /// "Clinton campaign manager Robby Mook", "Trump's wife Melania": a person mention (an index
+    /// into `mentions`) that only qualifies a title before another person's name gives way to
+    /// that name.
+    pub(super) fn title_head(&self, at: usize) -> usize {
+        let (m, _, _) = self.mentions[at];
+        let Some(next) = (at + 1..self.mentions.len())
+            .find(|&n| self.mentions[n].0.start >= m.end)
+            .filter(|&n| self.mentions[n].2 == EntityType::Person)
+        else {
+            return at;
+        };
+        let (from, to) = (self.token_at(m.end), self.token_at(self.mentions[next].0.start));
+        let titles = to > from
+            && to - from <= 4
+            && (from..to).all(|t| {
+                matches!(self.raw(t), "'s" | "’s") || lexicon::is_title_word(self.word(t))
+            })
+            && (from..to).any(|t| self.is_word(t) && !self.is_capitalised(t));
+        if titles {
+            next
+        } else {
+            at
+        }
     }
 
     /// Mentions that start before byte `at`, nearest first.

@@ -41,6 +41,7 @@ pub(super) fn is_speech_verb(word: &str) -> bool {
             | "murmured" | "muttered" | "pleaded" | "protested" | "reasoned" | "rejoined"
             | "diciendo" | "asegurando" | "afirmando" | "señalando" | "explicando" | "agregando"
             | "añadiendo" | "escribiendo" | "proclaimed" | "demanded" | "proclamó" | "exigió" | "ironizó" | "bromeó" | "insinuó" | "reflexionó" | "clamó" | "gritó" | "exclamaron"
+            | "questioned" | "assured" | "opined" | "cuestionaron" | "aseveró" | "opinaron" | "continuó"
     )
 }
 
@@ -117,6 +118,18 @@ pub(super) fn is_adverb_or_auxiliary(word: &str) -> bool {
     )
 }
 
+/// Manner adverbs between a subject and its verb ("Cruz openly admitted", "Quispe
+/// claramente dijo"): "-ly" and "-mente" words, less the nouns that end that way.
+pub(super) fn is_manner_adverb(word: &str) -> bool {
+    (word.len() >= 5
+        && word.ends_with("ly")
+        && !matches!(
+            word,
+            "family" | "rally" | "assembly" | "supply" | "reply" | "belly" | "bully"
+        ))
+        || (word.len() >= 8 && word.ends_with("mente"))
+}
+
 /// Words that cannot sit inside a speaker phrase: a phrase read backwards stops before them.
 #[rustfmt::skip]
 pub(super) fn ends_phrase(word: &str) -> bool {
@@ -173,7 +186,46 @@ pub(super) fn is_role(word: &str) -> bool {
             | "senador" | "senadora" | "congresista" | "judge" | "juez" | "jueza" | "secretary"
             | "secretario" | "secretaria" | "candidate" | "candidato" | "candidata" | "ambassador"
             | "embajador" | "official" | "officer" | "sheriff" | "superintendent" | "head"
+            | "actor" | "actress" | "pollster" | "columnist" | "investor" | "designer" | "author"
+            | "neurosurgeon" | "surgeon" | "doctor" | "economist" | "analyst" | "historian"
+            | "professor" | "journalist" | "reporter" | "writer" | "singer" | "comedian"
+            | "commentator" | "strategist" | "adviser" | "advisor" | "consultant" | "aide"
+            | "actriz" | "columnista" | "economista" | "analista" | "historiador" | "historiadora"
+            | "profesor" | "profesora" | "periodista" | "escritor" | "escritora" | "cantante"
+            | "asesor" | "asesora" | "consultor" | "consultora" | "médico" | "médica"
     )
+}
+
+/// Words of a title that can stand between a person it belongs to and the holder's name
+/// ("Clinton campaign manager Robby Mook", "el abogado de Fujimori", "Trump's wife").
+#[rustfmt::skip]
+pub(super) fn is_title_word(word: &str) -> bool {
+    is_role(word)
+        || is_person_noun(word)
+        || matches!(
+            word,
+            "campaign" | "manager" | "adviser" | "advisor" | "aide" | "strategist" | "press"
+                | "communications" | "senior" | "deputy" | "policy" | "staff" | "pollster"
+                | "wife" | "husband" | "son" | "daughter" | "brother" | "sister" | "spokesman's"
+                | "campaña" | "asesor" | "asesora" | "esposa" | "esposo" | "hijo" | "hija"
+        )
+}
+
+/// The role an abbreviated or plural title stands for ("Gov." for "governor", "Sens." for
+/// "senator"); other words stand for themselves.
+pub(super) fn role_of_title(word: &str) -> &str {
+    match word.trim_end_matches('.') {
+        "gov" | "govs" | "governors" | "gob" => "governor",
+        "sen" | "sens" | "senators" => "senator",
+        "pres" | "presidents" => "president",
+        "gen" => "general",
+        "col" => "colonel",
+        "sec" | "secy" => "secretary",
+        "amb" => "ambassador",
+        "cmdr" => "commander",
+        "supt" => "superintendent",
+        _ => word,
+    }
 }
 
 /// A grammatical gender read from a first name or a title.
@@ -218,6 +270,13 @@ pub(super) fn name_gender(word: &str) -> Option<Gender> {
         "megan", "lauren", "cheryl", "neera", "kathy", "katherine", "kristin", "patty", "gina",
         "betty", "dorothy", "frances", "marie", "rose", "rosario", "maxine", "zoe", "salma",
         "selena", "eleanor", "hilda", "beth", "melanie", "joyce", "jeanine", "roberta",
+        "amber", "crystal", "brittany", "courtney", "kayla", "jenna", "erica", "erika", "vanessa",
+        "veronica", "christina", "kristina", "tracy", "tracey", "april", "diana", "denise",
+        "rhonda", "peggy", "doris", "marilyn", "shirley", "evelyn", "joanne", "sylvia", "lucy",
+        "alice", "ella", "chloe", "sandra", "sandy", "lori", "terri", "sherry", "naomi",
+        "jillian", "gillian", "allison", "alison", "lindsay", "nora", "tanya", "rita", "ava",
+        "emma", "isabella", "charlotte", "amelia", "natasha", "ingrid", "lourdes", "inés", "lidia",
+        "liliana", "milagros", "natalia", "rebeca", "ximena", "valeria", "fernanda", "mariana",
     ];
     const MALE: &[&str] = &[
         "mr", "sr", "señor", "don", "donald", "ted", "marco", "jeb", "john", "bernie", "ben",
@@ -245,6 +304,12 @@ pub(super) fn name_gender(word: &str) -> Option<Gender> {
         "marcus", "curtis", "dean", "dan", "darrell", "evan", "jesse", "jeremy", "joel", "travis",
         "vincent", "leo", "louis", "ray", "rob", "ken", "jay", "steven", "sherrod", "lamar",
         "marcel", "sergei", "emmanuel", "mauricio", "iván", "ivan", "raynard", "elliott", "wilbur",
+        "andy", "pete", "terence", "terrence", "timothy", "nathaniel", "dylan", "luke", "ethan",
+        "noah", "liam", "jacob", "owen", "caleb", "isaac", "connor", "colin", "shawn", "stanley",
+        "leonard", "francis", "warren", "gordon", "clarence", "herman", "lewis", "franklin",
+        "harvey", "johnny", "danny", "philippe", "pierre", "hans", "ali", "mohammad", "abdul",
+        "julio", "césar", "cesar", "hernán", "guillermo", "alfredo", "martín", "marcos", "tomás",
+        "agustín", "santiago", "mateo", "sebastián", "nicolas", "lucas",
     ];
     if FEMALE.contains(&word) {
         Some(Gender::Female)
@@ -328,6 +393,11 @@ pub(super) fn opens_adjunct(word: &str) -> bool {
             | "por"
             | "para"
             | "it"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "ayer"
+            | "hoy"
             | "him"
             | "her"
             | "them"
@@ -336,7 +406,7 @@ pub(super) fn opens_adjunct(word: &str) -> bool {
             | "you"
             | "le"
             | "les"
-    )
+    ) || crate::quantities::lexicon::is_weekday(word)
 }
 
 /// Words that end a subject read after its verb.

@@ -51,24 +51,8 @@ fn opens_clause(doc: &Doc<'_>, i: usize) -> bool {
 }
 
 fn is_time_word(word: &str) -> bool {
-    matches!(
-        word,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "in"
-            | "on"
-            | "last"
-            | "this"
-            | "earlier"
-            | "later"
-            | "today"
-            | "yesterday"
-    )
+    matches!(word, "in" | "on" | "last" | "this" | "earlier" | "later" | "today" | "yesterday")
+        || crate::quantities::lexicon::is_weekday(word)
 }
 
 /// The tokens `from..to` of a clause, without its closing punctuation; `None` if it is empty or

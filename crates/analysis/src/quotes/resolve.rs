@@ -66,6 +66,12 @@ pub(super) fn resolve(doc: &Doc<'_>, raw: Vec<RawQuote>) -> Vec<Quote> {
             Slot::None => None,
             // "his views said", "voters shouldn't": a phrase that cannot be a speaker is a cue
             // with no subject.
+            // "It didn’t surprise Republican pollster Daron Shaw", "… - Michael P. McDonald":
+            // a name closing the phrase is the speaker.
+            Slot::Phrase(a, b) if is_junk(doc, a, b) && tail_name(doc, a, b).is_some() => {
+                let from = tail_name(doc, a, b).unwrap_or(a);
+                Some(classify(doc, from, b, &history))
+            }
             Slot::Phrase(a, b) if is_junk(doc, a, b) => Some(Speaker {
                 span: Some(doc.cover(a, b)),
                 kind: SpeakerKind::Description,
@@ -188,6 +194,7 @@ fn classify(doc: &Doc<'_>, a: usize, b: usize, history: &History) -> Speaker {
     }
     let mention = doc.mention_in(span).filter(|(_, _, kind)| *kind != EntityType::Place);
     let determiner = lexicon::is_determiner(first);
+    let definite = matches!(first, "the" | "el" | "la");
     // A name with only titles before it ("Col. X", "el ministro del Interior X") is a name;
     // "a spokesman for X" is a description.
     let name_at_head = |m: model::Span| {
@@ -200,19 +207,19 @@ fn classify(doc: &Doc<'_>, a: usize, b: usize, history: &History) -> Speaker {
                 || (t + 1 < b && lexicon::is_role(doc.word(t + 1)))
         })
     };
+    // "the presumptive Republican presidential nominee", "The GOP front-runner": a name that
+    // only modifies a role is not the speaker; the epithet stands for a person.
+    let modifies_role = |m: model::Span, kind: EntityType| {
+        kind != EntityType::Person
+            && m.end < span.end
+            && (lexicon::is_role(doc.word(b - 1)) || lexicon::is_person_noun(doc.word(b - 1)))
+    };
     match mention {
-        Some((m, entity, _)) if name_at_head(m) => {
+        Some((m, entity, kind)) if name_at_head(m) && !(definite && modifies_role(m, kind)) => {
             Speaker { span: Some(span), kind: SpeakerKind::Name, entity: Some(entity) }
         }
-        // "the presumptive Republican presidential nominee": a name that only modifies a role
-        // is not the speaker; the epithet stands for a person.
-        Some((m, _, kind))
-            if kind != EntityType::Person
-                && m.end < span.end
-                && (lexicon::is_role(doc.word(b - 1))
-                    || lexicon::is_person_noun(doc.word(b - 1))) =>
-        {
-            let entity = linked(doc, a, b).or_else(|| epithet(doc, a, b, history));
+        Some((m, _, kind)) if modifies_role(m, kind) => {
+            let entity = epithet_or_role(doc, a, b, history);
             Speaker { span: Some(span), kind: SpeakerKind::Description, entity }
         }
         Some((_, entity, _)) => {
@@ -222,10 +229,15 @@ fn classify(doc: &Doc<'_>, a: usize, b: usize, history: &History) -> Speaker {
         None if doc.is_capitalised(a) && !determiner => {
             Speaker { span: Some(span), kind: SpeakerKind::Name, entity: by_alias(doc, b) }
         }
+        // "The White House", "la Casa Blanca": an article before capitalised words is a name.
+        None if matches!(first, "the" | "el" | "la" | "los" | "las")
+            && b - a >= 2
+            && (a + 1..b).all(|t| doc.is_capitalised(t)) =>
+        {
+            Speaker { span: Some(span), kind: SpeakerKind::Name, entity: by_alias(doc, b) }
+        }
         None => {
-            let entity = linked(doc, a, b)
-                .or_else(|| epithet(doc, a, b, history))
-                .or_else(|| body(doc, a, b));
+            let entity = epithet_or_role(doc, a, b, history).or_else(|| body(doc, a, b));
             Speaker { span: Some(span), kind: SpeakerKind::Description, entity }
         }
     }
@@ -279,8 +291,20 @@ fn speech_subjects(doc: &Doc<'_>) -> Vec<(usize, usize)> {
         if *kind != EntityType::Person {
             continue;
         }
-        // "took to Twitter to say", "wrote to X to say": a preposition's object is no subject.
         let at = doc.token_at(span.start);
+        // "That will be true up to a point, said Sherman": a name right after a speech verb
+        // that follows a comma or a closing mark is its subject too, when the name ends the
+        // clause or opens an appositive (not "said Ivanka Trump's statement").
+        let after = doc.token_at(span.end);
+        if at > 1
+            && doc.is_speech_verb(at - 1)
+            && matches!(doc.raw(at - 2), "," | "”" | "\"" | "»")
+            && (after >= doc.len() || matches!(doc.raw(after), "," | "." | ";" | "(" | "—"))
+        {
+            out.push((span.start, *entity));
+            continue;
+        }
+        // "took to Twitter to say", "wrote to X to say": a preposition's object is no subject.
         if at > 0
             && matches!(
                 doc.word(at - 1),
@@ -301,7 +325,10 @@ fn speech_subjects(doc: &Doc<'_>) -> Vec<(usize, usize)> {
             continue;
         }
         let mut t = doc.token_at(span.end);
-        while t < doc.len() && lexicon::is_adverb_or_auxiliary(doc.word(t)) {
+        while t < doc.len()
+            && (lexicon::is_adverb_or_auxiliary(doc.word(t))
+                || (lexicon::is_manner_adverb(doc.word(t)) && !doc.is_capitalised(t)))
+        {
             t += 1;
         }
         if t < doc.len() && doc.is_speech_verb(t) {
@@ -333,16 +360,53 @@ fn sentence_subjects(doc: &Doc<'_>, quoted: &[model::Span]) -> Vec<(usize, usize
             continue;
         }
         let at = doc.token_at(m.start);
-        let titles = (first..at).all(|t| {
+        // "But state Rep. X recalled …": a conjunction may open the sentence.
+        let first = if at > first + 1
+            && matches!(doc.word(first), "but" | "and" | "yet" | "so" | "pero" | "y")
+        {
+            first + 1
+        } else {
+            first
+        };
+        let title = |t: usize| {
             doc.is_capitalised(t)
-                || lexicon::is_role(doc.word(t))
-                || matches!(doc.word(t), "the" | "former" | "of" | "el" | "la" | "de" | "del")
+                || lexicon::is_title_word(doc.word(t))
+                || matches!(
+                    doc.word(t),
+                    "the" | "former" | "of" | "state" | "el" | "la" | "de" | "del"
+                )
+        };
+        // "Tennis great Billie Jean King remembered …", "Political analyst X agreed": up to
+        // three words of a title before the name.
+        let bare = if matches!(doc.word(first), "the" | "el" | "la") { first + 1 } else { first };
+        let short_title = at - bare <= 3
+            && (bare..at).all(|t| {
+                doc.is_word(t)
+                    && !lexicon::ends_phrase(doc.word(t))
+                    && !doc.is_speech_verb(t)
+                    && !lexicon::is_determiner(doc.word(t))
+                    && !lexicon::is_opening_adjunct(doc.word(t))
+            });
+        let titles = (first..at).all(title) || short_title;
+        // "In an address on Friday, President X condemned …": titles may follow the comma.
+        let comma = (first + 1..at).rev().find(|&t| doc.raw(t) == ",").filter(|&c| {
+            (c + 1..at).all(|t| {
+                doc.is_capitalised(t)
+                    || lexicon::is_role(doc.word(t))
+                    || matches!(doc.word(t), "the" | "el" | "la")
+            })
         });
-        let after_adjunct = at > first + 1
-            && doc.raw(at - 1) == ","
-            && (lexicon::is_opening_adjunct(doc.word(first)) || opens_clause(doc.word(first)));
+        // "Recently, Herman Cain …": a manner or time adverb may open it too.
+        let after_adjunct = comma.is_some()
+            && (lexicon::is_opening_adjunct(doc.word(first))
+                || opens_clause(doc.word(first))
+                || (comma == Some(first + 1) && lexicon::is_manner_adverb(doc.word(first))));
         if titles || after_adjunct {
-            out.push((m.start, entity));
+            let index = doc.mentions.partition_point(|(n, _, _)| n.start < m.start);
+            let head = (index..doc.mentions.len())
+                .find(|&i| doc.mentions[i].1 == entity && doc.mentions[i].0 == m)
+                .map_or(entity, |i| doc.mentions[doc.title_head(i)].1);
+            out.push((m.start, head));
         }
     }
     out
@@ -461,15 +525,7 @@ fn linked(doc: &Doc<'_>, a: usize, b: usize) -> Option<usize> {
         }
     }
     let role = words().rev().find(|w| lexicon::is_role(w))?;
-    let has_role = |m: model::Span| {
-        let at = doc.token_at(m.start);
-        let before = (at.saturating_sub(3)..at).any(|t| doc.word(t) == role);
-        let after_at = doc.token_at(m.end);
-        let after = after_at < doc.len()
-            && doc.raw(after_at) == ","
-            && (after_at + 1..doc.len().min(after_at + 6)).any(|t| doc.word(t) == role);
-        before || after
-    };
+    let has_role = |m: model::Span| has_role(doc, role, m);
     let start = doc.tokens[a].start;
     let people = || doc.mentions.iter().filter(|(_, _, kind)| *kind == EntityType::Person);
     people()
@@ -477,4 +533,45 @@ fn linked(doc: &Doc<'_>, a: usize, b: usize) -> Option<usize> {
         .rfind(|(m, _, _)| has_role(*m))
         .or_else(|| people().filter(|(m, _, _)| m.start >= start).find(|(m, _, _)| has_role(*m)))
         .map(|(_, entity, _)| *entity)
+}
+
+/// Whether the person mention `m` carries `role` right before it or in an appositive after it.
+/// "Gov. Chris Christie" holds its title inside the mention, often abbreviated.
+fn has_role(doc: &Doc<'_>, role: &str, m: model::Span) -> bool {
+    let same = |t: usize| lexicon::role_of_title(doc.word(t)) == role;
+    let at = doc.token_at(m.start);
+    let end = doc.token_at(m.end);
+    let before = (at.saturating_sub(3)..end.min(at + 2)).any(same);
+    let after =
+        end < doc.len() && doc.raw(end) == "," && (end + 1..doc.len().min(end + 6)).any(same);
+    before || after
+}
+
+/// "the senator" after Cruz spoke: the epithet's candidate (the last speaker) when the text
+/// gives them the description's role, else the role's holder the text names, else the
+/// candidate.
+fn epithet_or_role(doc: &Doc<'_>, a: usize, b: usize, history: &History) -> Option<usize> {
+    let candidate = epithet(doc, a, b, history);
+    let role = (a..b).map(|t| doc.word(t)).rev().find(|w| lexicon::is_role(w));
+    let holds = |e: usize| {
+        role.is_some_and(|role| {
+            doc.entities.entities[e].mentions.iter().any(|&m| has_role(doc, role, m))
+        })
+    };
+    candidate.filter(|&e| holds(e)).or_else(|| linked(doc, a, b)).or(candidate)
+}
+
+/// The first token of a person's name (with the capitalised titles before it) that ends the
+/// phrase `a..b`, when one does and something other than titles comes before it.
+fn tail_name(doc: &Doc<'_>, a: usize, b: usize) -> Option<usize> {
+    let end = doc.tokens[b - 1].end;
+    let &(m, _, _) = doc
+        .mentions_before(end)
+        .take_while(|(m, _, _)| m.end >= doc.tokens[a].start)
+        .find(|(m, _, kind)| m.end == end && *kind == EntityType::Person)?;
+    let mut from = doc.token_at(m.start);
+    while from > a && doc.is_capitalised(from - 1) && doc.is_word(from - 1) {
+        from -= 1;
+    }
+    (from > a).then_some(from)
 }

@@ -93,6 +93,7 @@ pub(super) fn phrase_before(
     // Adverbs, auxiliaries and Spanish clitics ("Rosa Quispe se preguntó") are not the subject.
     while e > lo
         && (lexicon::is_adverb_or_auxiliary(doc.word(e - 1))
+            || (lexicon::is_manner_adverb(doc.word(e - 1)) && !doc.is_capitalised(e - 1))
             || matches!(doc.word(e - 1), "se" | "le" | "les" | "nos" | "me"))
     {
         e -= 1;
@@ -147,6 +148,16 @@ fn before_appositives(
     let mut chunk_end = comma;
     while k > lo && comma - k < 40 && (!quoted[k - 1] || short_quoted_run(quoted, k - 1)) {
         let raw = doc.raw(k - 1);
+        // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": brackets stay in
+        // their chunk.
+        if raw == ")" {
+            if let Some(open) =
+                (lo.max(k.saturating_sub(10))..k - 1).rev().find(|&t| doc.raw(t) == "(")
+            {
+                k = open;
+                continue;
+            }
+        }
         if raw == "," {
             if k < chunk_end {
                 ends.push((k, chunk_end));
@@ -170,7 +181,13 @@ fn before_appositives(
     let named = candidates.iter().rev().find(|(a, b)| {
         doc.mention_in(doc.cover(*a, *b)).is_some_and(|(_, _, kind)| kind != EntityType::Place)
     });
-    let &(_, head_end) = named.or(candidates.first())?;
+    let &(_, mut head_end) = named.or(candidates.first())?;
+    // "Rep. Jim Jordan (R-Ohio)": the name is before the brackets.
+    if head_end > lo + 1 && doc.raw(head_end - 1) == ")" {
+        if let Some(open) = (lo..head_end - 1).rev().find(|&t| doc.raw(t) == "(") {
+            head_end = open;
+        }
+    }
     noun_phrase_before(doc, lo, head_end, quoted)
 }
 
@@ -187,6 +204,13 @@ fn short_quoted_run(quoted: &[bool], t: usize) -> bool {
 pub(super) fn sentence_subject(doc: &Doc<'_>, lo: usize, cue: usize) -> Option<(usize, usize)> {
     if lo >= cue || !doc.is_word(lo) {
         return None;
+    }
+    // "And then Trump went fully on the attack, saying": a conjunction or a linking adverb
+    // opens the sentence before its subject.
+    if lo + 1 < cue && matches!(doc.word(lo), "and" | "but" | "then" | "so" | "yet" | "y" | "pero")
+    {
+        let next = if doc.word(lo + 1) == "then" { lo + 2 } else { lo + 1 };
+        return sentence_subject(doc, next, cue);
     }
     // "Hours later, Trump …, telling", "Reached by POLITICO, Bennett …, explaining",
     // "Washington (AFP) – Democrat Hillary Clinton …, saying": an opening chunk with no person
@@ -403,8 +427,13 @@ pub(super) fn trailing(
         || (lo >= 3
             && matches!(doc.raw(lo - 2), "’" | "'")
             && matches!(doc.raw(lo - 3), "," | "?" | "!" | "…" | "."));
+    // `“… -H" Clinton tweeted`: a short name and its cue right after the mark credit it too.
+    let name_then_cue = (k + 1..hi.min(k + 4)).find(|&t| !doc.is_capitalised(t)).is_some_and(|t| {
+        t > k && doc.is_speech_verb(t) && doc.mention_in(doc.cover(k, t)).is_some()
+    });
     let cue_next = doc.is_speech_verb(k)
-        || (lexicon::is_pronoun(doc.word(k)) && k + 1 < hi && doc.is_speech_verb(k + 1));
+        || (lexicon::is_pronoun(doc.word(k)) && k + 1 < hi && doc.is_speech_verb(k + 1))
+        || name_then_cue;
     if !ends_clause && !cue_next {
         return None;
     }
@@ -447,6 +476,27 @@ pub(super) fn trailing(
         return None;
     }
     Some(Attribution { cue: cue_span(doc, c, hi, quoted), speaker: Slot::Phrase(a, b) })
+}
+
+/// An attribution after a comma of tokens `lo..hi` (the rest of a quote's sentence, the
+/// first comma that opens one): `…, said Christine Link.`, `…, Zuckoff said.`
+pub(super) fn sentence_final(
+    doc: &Doc<'_>,
+    lo: usize,
+    hi: usize,
+    quoted: &[bool],
+) -> Option<Attribution> {
+    let stop = (lo..hi).find(|&t| quoted[t] || matches!(doc.raw(t), ";" | ":")).unwrap_or(hi);
+    (lo..stop).filter(|&t| doc.raw(t) == ",").find_map(|comma| {
+        let found = trailing(doc, comma, hi, quoted)?;
+        let Slot::Phrase(a, b) = found.speaker else { return None };
+        // The cue or its speaker right after the comma, and the speaker a name or a
+        // description ("said as the crowd left" is no attribution).
+        let near = a <= comma + 2 || doc.token_at(found.cue.start) <= comma + 6;
+        let named = b > a
+            && (doc.mention_in(doc.cover(a, b)).is_some() || lexicon::is_determiner(doc.word(a)));
+        (near && named).then_some(found)
+    })
 }
 
 /// An attribution before a quote's opening mark at token `open`, in the same sentence from `lo`:

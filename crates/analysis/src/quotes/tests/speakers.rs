@@ -241,3 +241,339 @@ Carlos Mendoza habló tras el debate. La Comisión de Debates Presidenciales dij
         "#]],
     );
 }
+
+#[test]
+fn manner_adverbs_sit_between_subject_and_cue() {
+    check(
+        r#"
+Port strike
+
+Mark Davies openly admitted that the strike was planned. "We will not go back to work for less money," he said.
+
+Rosa Quispe claramente dijo que no pagará. «No vamos a pagar más cupos a nadie», dijo ella.
+"#,
+        expect![[r#"
+            reported "the strike was planned" cue="admitted" speaker=name "Mark Davies" -> Mark Davies
+            direct "We will not go back to work for less money," cue="said" speaker=pronoun "he" -> Mark Davies
+            reported "no pagará" cue="dijo" speaker=name "Rosa Quispe" -> Rosa Quispe
+            direct "No vamos a pagar más cupos a nadie" cue="dijo" speaker=pronoun "ella" -> Rosa Quispe
+        "#]],
+    );
+}
+
+#[test]
+fn a_name_before_a_title_gives_way_to_the_holder() {
+    check(
+        r#"
+Port strike
+
+On Monday, Davies campaign manager Sam Taylor released a memo. "We will not go back to work for less money," he said.
+
+El lunes, Quispe asesora Carmen Rojas publicó una carta. «No vamos a pagar más cupos a nadie», dijo ella.
+"#,
+        expect![[r#"
+            direct "We will not go back to work for less money," cue="said" speaker=pronoun "he" -> Sam Taylor
+            direct "No vamos a pagar más cupos a nadie" cue="dijo" speaker=pronoun "ella" -> Carmen Rojas
+        "#]],
+    );
+}
+
+#[test]
+fn an_attribution_closing_the_sentence_credits_a_quote_inside_it() {
+    check(
+        r#"
+Port strike
+
+The strike brought a "week of lost wages" and many families worry, said Mark Davies, the union leader.
+
+The strike brought a "week of lost wages" to the port, Mark Davies, the union leader, said Tuesday.
+
+La huelga trajo una «semana sin salario» y muchas familias temen, dijo Rosa Quispe, dirigente del mercado.
+"#,
+        expect![[r#"
+            direct "week of lost wages" cue="said" speaker=name "Mark Davies" -> Mark Davies
+            direct "week of lost wages" cue="said" speaker=name "Mark Davies" -> Mark Davies
+            direct "semana sin salario" cue="dijo" speaker=name "Rosa Quispe" -> Rosa Quispe
+        "#]],
+    );
+}
+
+#[test]
+fn a_weekday_after_the_cue_is_no_speaker() {
+    check(
+        r#"
+Port strike
+
+Mark Davies spoke first. Sam Taylor agreed. "We will not go back to work for less money," said today.
+
+Rosa Quispe habló primero. «No vamos a pagar más cupos a nadie», dijo ayer.
+"#,
+        expect![[r#"
+            direct "We will not go back to work for less money," cue="said" speaker=pronoun -> Sam Taylor
+            direct "No vamos a pagar más cupos a nadie" cue="dijo" speaker=pronoun -> Rosa Quispe
+        "#]],
+    );
+}
+
+#[test]
+fn more_cues_after_a_quote() {
+    check(
+        r#"
+Port strike
+
+"Why would we go back to work for less money?" Davies questioned.
+
+"Nobody will cross the line," Taylor assured the crowd.
+
+"They got what they asked for," Morgan shot back with a laugh.
+
+"Nobody listens to us. Nobody ever did," Morgan went on.
+
+"Ports should stay open," opined The Daily Courier.
+
+«¿Quién va a pagar más cupos en este mercado?», cuestionó Rosa Quispe.
+
+«Nadie va a pagar más cupos», aseveró Carmen Rojas.
+
+«Nadie nos escucha. Nunca nos escucharon», continuó Carmen Rojas.
+"#,
+        expect![[r#"
+            direct "Why would we go back to work for less money?" cue="questioned" speaker=name "Davies" -> Davies
+            direct "Nobody will cross the line," cue="assured the crowd" speaker=name "Taylor" -> Taylor
+            direct "They got what they asked for," cue="shot" speaker=name "Morgan" -> Morgan
+            direct "Nobody listens to us. Nobody ever did," cue="went" speaker=name "Morgan" -> Morgan
+            direct "Ports should stay open," cue="opined" speaker=name "The Daily Courier" -> Daily Courier
+            direct "¿Quién va a pagar más cupos en este mercado?" cue="cuestionó" speaker=name "Rosa Quispe" -> Rosa Quispe
+            direct "Nadie va a pagar más cupos" cue="aseveró" speaker=name "Carmen Rojas" -> Carmen Rojas
+            direct "Nadie nos escucha. Nunca nos escucharon" cue="continuó" speaker=name "Carmen Rojas" -> Carmen Rojas
+        "#]],
+    );
+}
+
+#[test]
+fn a_name_and_its_cue_right_after_the_mark() {
+    check(
+        r#"
+Port strike
+
+"We will not go back to work for less money -M" Mark Davies tweeted on Monday.
+
+«No vamos a pagar más cupos a nadie -R» Rosa Quispe escribió el lunes.
+"#,
+        expect![[r#"
+            direct "We will not go back to work for less money -M" cue="tweeted" speaker=name "Mark Davies" -> Mark Davies
+            direct "No vamos a pagar más cupos a nadie -R" cue="escribió" speaker=name "Rosa Quispe" -> Rosa Quispe
+        "#]],
+    );
+}
+
+#[test]
+fn a_conjunction_opens_the_sentence_before_its_subject() {
+    check(
+        r#"
+Port strike
+
+And then Mark Davies went on the attack, saying, "We will not go back to work for less money."
+
+Y Rosa Quispe salió a la calle, diciendo: «No vamos a pagar más cupos a nadie».
+"#,
+        expect![[r#"
+            direct "We will not go back to work for less money." cue="saying" speaker=name "Mark Davies" -> Mark Davies
+            direct "No vamos a pagar más cupos a nadie" cue="diciendo" speaker=name "Rosa Quispe" -> Rosa Quispe
+        "#]],
+    );
+}
+
+#[test]
+fn titles_may_follow_an_opening_clause() {
+    check(
+        r#"
+Port strike
+
+Sam Taylor spoke first. "We will talk again," he said.
+
+In a speech on Friday, Union Leader Mark Davies condemned the "lockout that nobody can justify at all."
+
+Carmen Rojas habló primero. «Hablaremos otra vez», dijo ella.
+
+En un discurso el viernes, la Dirigente Rosa Quispe condenó el «cierre que nadie puede justificar de ningún modo».
+"#,
+        expect![[r#"
+            direct "We will talk again," cue="said" speaker=pronoun "he" -> Sam Taylor
+            direct "lockout that nobody can justify at all." speaker=pronoun -> Mark Davies
+            direct "Hablaremos otra vez" cue="dijo" speaker=pronoun "ella" -> Carmen Rojas
+            direct "cierre que nadie puede justificar de ningún modo" speaker=pronoun -> Dirigente Rosa Quispe
+        "#]],
+    );
+}
+
+#[test]
+fn a_definite_role_epithet_takes_the_speaker_who_holds_the_role() {
+    check(
+        r#"
+Port strike
+
+Gov. Mark Davies visited the port with Sam Taylor. "We will not go back to work for less money," Taylor said.
+
+"The port will open on Monday," the governor said.
+
+The Republican nominee spoke next. "Nobody will cross the line," the Republican nominee said.
+
+El gobernador Luis García visitó el puerto con Carmen Rojas. «No vamos a pagar más cupos», dijo Rojas.
+
+«El puerto abrirá el lunes», dijo el gobernador.
+"#,
+        expect![[r#"
+            direct "We will not go back to work for less money," cue="said" speaker=name "Taylor" -> Sam Taylor
+            direct "The port will open on Monday," cue="said" speaker=description "the governor" -> Mark Davies
+            direct "Nobody will cross the line," cue="said" speaker=description "the Republican nominee" -> Mark Davies
+            direct "No vamos a pagar más cupos" cue="dijo" speaker=name "Rojas" -> Carmen Rojas
+            direct "El puerto abrirá el lunes" cue="dijo" speaker=description "el gobernador" -> Luis García
+        "#]],
+    );
+}
+
+#[test]
+fn an_article_before_capitalised_words_is_a_name() {
+    check(
+        r#"
+Port strike
+
+"We will not go back to work for less money," The White House said.
+
+«No vamos a pagar más cupos a nadie», dijo la Casa Blanca.
+"#,
+        expect![[r#"
+            direct "We will not go back to work for less money," cue="said" speaker=name "The White House" -> ?
+            direct "No vamos a pagar más cupos a nadie" cue="dijo" speaker=name "la Casa Blanca" -> Casa Blanca
+        "#]],
+    );
+}
+
+#[test]
+fn brackets_stay_in_an_appositive_chunk() {
+    check(
+        r#"
+Port strike
+
+"We will not go back to work for less money," Rep. Mark Davies (D-Ore.), a union member, said.
+
+«No vamos a pagar más cupos a nadie», Rosa Quispe (Trujillo), dirigente del mercado, dijo.
+"#,
+        expect![[r#"
+            direct "We will not go back to work for less money," cue="said" speaker=name "Rep. Mark Davies" -> Mark Davies
+            direct "No vamos a pagar más cupos a nadie" cue="dijo" speaker=name "Rosa Quispe" -> Rosa Quispe
+        "#]],
+    );
+}
+
+#[test]
+fn a_name_closing_a_phrase_that_cannot_speak_is_the_speaker() {
+    check(
+        r#"
+Port strike
+
+Sam Taylor left early. The timing of the strike doesn't surprise union leader Mark Davies: "We will not go back to work for less money."
+
+Carmen Rojas se fue. Su postura sorprende a la dirigente Rosa Quispe: «No vamos a pagar más cupos a nadie».
+"#,
+        expect![[r#"
+            direct "We will not go back to work for less money." cue=":" speaker=name "Mark Davies" -> Mark Davies
+            direct "No vamos a pagar más cupos a nadie" cue=":" speaker=name "Rosa Quispe" -> Rosa Quispe
+        "#]],
+    );
+}
+
+#[test]
+fn a_name_after_an_inverted_cue_is_a_speech_subject() {
+    check(
+        r#"
+Port strike
+
+Sam Taylor left early. That will be true up to a point, said Mark Davies, the union leader. "We will not go back to work for less money," he said.
+
+Sam Taylor spoke first. The union, said Mark Davies's statement, will strike. "We will not go back to work for less money," he said.
+
+Carmen Rojas se fue. Eso será así hasta cierto punto, dijo Luis García, el dirigente. «No vamos a pagar más cupos a nadie», dijo él.
+"#,
+        expect![[r#"
+            direct "We will not go back to work for less money," cue="said" speaker=pronoun "he" -> Mark Davies
+            direct "We will not go back to work for less money," cue="said" speaker=pronoun "he" -> Sam Taylor
+            direct "No vamos a pagar más cupos a nadie" cue="dijo" speaker=pronoun "él" -> Luis García
+        "#]],
+    );
+}
+
+#[test]
+fn sentence_openers_with_short_titles_and_adverbs() {
+    check(
+        r#"
+Port strike
+
+Sam Taylor left early. Political analyst Mark Davies agreed with the union. "We will not go back to work for less money," he said.
+
+Sam Taylor left early. Recently, Mark Davies joined the union. "We will not go back to work for less money," he said.
+
+Carmen Rojas se fue. Pero la analista política Rosa Quispe coincidió con el sindicato. «No vamos a pagar más cupos a nadie», dijo ella.
+"#,
+        expect![[r#"
+            direct "We will not go back to work for less money," cue="said" speaker=pronoun "he" -> Mark Davies
+            direct "We will not go back to work for less money," cue="said" speaker=pronoun "he" -> Mark Davies
+            direct "No vamos a pagar más cupos a nadie" cue="dijo" speaker=pronoun "ella" -> Rosa Quispe
+        "#]],
+    );
+}
+
+#[test]
+fn common_first_names_give_a_pronoun_its_antecedent() {
+    check(
+        r#"
+Port strike
+
+Andy Rivera met Sandra Cole at the port. "We will not go back to work for less money," she said.
+"#,
+        expect![[r#"
+            direct "We will not go back to work for less money," cue="said" speaker=pronoun "she" -> Sandra Cole
+        "#]],
+    );
+    check(
+        r#"
+Huelga en el puerto
+
+Julio Torres se reunió con Natalia Ruiz en el puerto. «No vamos a pagar más cupos a nadie», dijo ella.
+"#,
+        expect![[r#"
+            direct "No vamos a pagar más cupos a nadie" cue="dijo" speaker=pronoun "ella" -> Natalia Ruiz
+        "#]],
+    );
+}
+
+#[test]
+fn occupations_head_an_epithet_for_the_person_given_them() {
+    check(
+        r#"
+Port strike
+
+Sam Taylor chaired the meeting. Columnist Mark Davies wrote about the strike. "Nobody will cross the line," Taylor said.
+
+"The port will stay closed all week," the columnist said.
+"#,
+        expect![[r#"
+            direct "Nobody will cross the line," cue="said" speaker=name "Taylor" -> Sam Taylor
+            direct "The port will stay closed all week," cue="said" speaker=description "the columnist" -> Mark Davies
+        "#]],
+    );
+    check(
+        r#"
+Huelga en el puerto
+
+Carmen Rojas dirigió la reunión. La periodista Rosa Quispe escribió sobre la huelga. «Nadie va a pagar más cupos», dijo Rojas.
+
+«El mercado seguirá cerrado toda la semana», dijo la periodista.
+"#,
+        expect![[r#"
+            direct "Nadie va a pagar más cupos" cue="dijo" speaker=name "Rojas" -> Carmen Rojas
+            direct "El mercado seguirá cerrado toda la semana" cue="dijo" speaker=description "la periodista" -> Rosa Quispe
+        "#]],
+    );
+}
