@@ -121,7 +121,12 @@ impl Store {
 
     /// One document, any version, with its body.
     pub fn document(&self, id: &str) -> Result<Option<DocumentRecord>> {
-        self.with(|conn| read::document(conn, id))
+        self.with(|conn| read::document(conn, id, true))
+    }
+
+    /// One document's metadata, without its body.
+    pub fn document_summary(&self, id: &str) -> Result<Option<DocumentRecord>> {
+        self.with(|conn| read::document(conn, id, false))
     }
 
     /// Current documents, oldest first, without bodies.

@@ -98,10 +98,18 @@ fn document_record(row: Row, body: bool) -> DocumentRecord {
     }
 }
 
-pub(crate) fn document(conn: &mut dyn Conn, id: &str) -> Result<Option<DocumentRecord>> {
-    let sql = format!("SELECT {DOCUMENT_COLUMNS}, body FROM documents WHERE id = $1");
+pub(crate) fn document(
+    conn: &mut dyn Conn,
+    id: &str,
+    body: bool,
+) -> Result<Option<DocumentRecord>> {
+    let sql = if body {
+        format!("SELECT {DOCUMENT_COLUMNS}, body FROM documents WHERE id = $1")
+    } else {
+        format!("SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = $1")
+    };
     let rows = conn.query(&sql, &[Value::text(id)])?;
-    Ok(rows.into_iter().next().map(|row| document_record(row, true)))
+    Ok(rows.into_iter().next().map(|row| document_record(row, body)))
 }
 
 pub(crate) fn documents(
@@ -193,15 +201,16 @@ fn event_filter(query: &mut Query, filter: &EventFilter) {
     if let Some(document) = &filter.document {
         query.and("e.document = ?", [Value::text(document)]);
     }
+    // Driven from the entity's index rows, so that a rare entity does not scan every event.
     if let Some(actor) = &filter.actor {
         query.and(
-            "EXISTS (SELECT 1 FROM event_entities x WHERE x.event = e.id AND x.role IN ('actor', 'target') AND x.entity = ?)",
+            "e.id IN (SELECT x.event FROM event_entities x WHERE x.entity = ? AND x.role IN ('actor', 'target'))",
             [Value::text(actor)],
         );
     }
     if let Some(place) = &filter.place {
         query.and(
-            "EXISTS (SELECT 1 FROM event_entities x WHERE x.event = e.id AND x.role = 'place' AND x.entity = ?)",
+            "e.id IN (SELECT x.event FROM event_entities x WHERE x.entity = ? AND x.role = 'place')",
             [Value::text(place)],
         );
     }
@@ -255,7 +264,7 @@ pub(crate) fn quotes(
     })
 }
 
-const ENTITY_COLUMNS: &str = "seq, id, name, type, kb_id, aliases, place, lat, lon, (SELECT COUNT(*) FROM mentions m WHERE m.entity = entities.id)";
+const ENTITY_COLUMNS: &str = "seq, id, name, type, kb_id, aliases, place, lat, lon, mention_count";
 
 fn entity_record(row: Row) -> Result<EntityRecord> {
     let mut row = row.into_iter();

@@ -258,7 +258,7 @@ pub struct EntityRecord {
     pub lat: Option<f64>,
     /// Longitude.
     pub lon: Option<f64>,
-    /// Mentions in current documents.
+    /// Mentions in every stored version of every document.
     pub mentions: i64,
 }
 

@@ -112,7 +112,12 @@ pub(crate) fn backfill(conn: &mut dyn Conn) -> Result<()> {
     Ok(())
 }
 
-/// Rows matching every word of `query`, best first; `kinds` empty means every kind.
+/// Matches ranked per query: the newest ones. Ranking every match of a common word in a large
+/// corpus costs more than a page may take, and analysts look for recent reporting first.
+const CANDIDATES: usize = 2_000;
+
+/// Rows matching every word of `query`, best first among the newest `CANDIDATES`; `kinds`
+/// empty means every kind.
 pub(crate) fn search(
     conn: &mut dyn Conn,
     query: &str,
@@ -140,14 +145,14 @@ pub(crate) fn search(
     let (sql, term) = match conn.dialect() {
         Dialect::Sqlite => (
             format!(
-                "SELECT kind, ref, document, label FROM search WHERE search MATCH $1 AND kind IN ({kind_list}) ORDER BY rank, rowid LIMIT $2 OFFSET $3"
+                "SELECT kind, ref, document, label FROM (SELECT rowid, rank, kind, ref, document, label FROM search WHERE search MATCH $1 AND kind IN ({kind_list}) ORDER BY rowid DESC LIMIT {CANDIDATES}) ORDER BY rank, rowid LIMIT $2 OFFSET $3"
             ),
             // Every word quoted, so that FTS5 syntax in the query is taken as words.
             folded.split(' ').map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" "),
         ),
         Dialect::Postgres => (
             format!(
-                "SELECT kind, ref, document, label FROM search WHERE tsv @@ plainto_tsquery('simple', $1) AND kind IN ({kind_list}) ORDER BY ts_rank(tsv, plainto_tsquery('simple', $1)) DESC, seq LIMIT $2 OFFSET $3"
+                "SELECT kind, ref, document, label FROM (SELECT seq, tsv, kind, ref, document, label FROM search WHERE tsv @@ plainto_tsquery('simple', $1) AND kind IN ({kind_list}) ORDER BY seq DESC LIMIT {CANDIDATES}) c ORDER BY ts_rank(tsv, plainto_tsquery('simple', $1)) DESC, seq LIMIT $2 OFFSET $3"
             ),
             folded,
         ),

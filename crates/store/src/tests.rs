@@ -152,6 +152,8 @@ fn write_then_read(store: &Store) {
     );
     assert!(doc.body.contains("Los Gallegos amenazan"));
     assert!(store.document("doc-404").unwrap().is_none());
+    let summary = store.document_summary("doc-1").unwrap().unwrap();
+    assert_eq!((summary.body.as_str(), summary.title), ("", doc.title.clone()));
     assert_eq!(store.bodies(Table::Quantities, "doc-1").unwrap(), ["{\"value\":700}"]);
     assert_eq!(store.bodies(Table::Dates, "doc-1").unwrap().len(), 1);
     assert_eq!(store.bodies(Table::Relations, "doc-1").unwrap().len(), 1);

@@ -71,6 +71,10 @@ fn document_row(conn: &mut dyn Conn, doc: &NewDocument, now: &str) -> Result<Out
     }
     for mention in &doc.mentions {
         conn.exec(
+            "UPDATE entities SET mention_count = mention_count + 1 WHERE id = $1",
+            &[Value::text(&mention.entity)],
+        )?;
+        conn.exec(
             "INSERT INTO mentions (document, entity, start_at, end_at) VALUES ($1, $2, $3, $4)",
             &[
                 id.clone(),

@@ -9,6 +9,7 @@ use std::{
 };
 
 mod extract;
+mod store;
 mod stories;
 
 use analysis::ingest::{self, IngestConfig, SourceMeta};
@@ -33,6 +34,10 @@ pub(crate) fn run(what: BenchCommand) -> anyhow::Result<ExitCode> {
         }
         BenchCommand::Stories { sizes } => stories::run(&sizes),
         BenchCommand::Ner { data } => crate::ner_cmd::bench(&data),
+        BenchCommand::Store { articles, clients, seconds, db } => {
+            store::run(&store::StoreBench { articles, clients, seconds, db })?;
+            Ok(ExitCode::SUCCESS)
+        }
         BenchCommand::Extract { articles, rounds } => {
             extract::run(articles, rounds)?;
             Ok(ExitCode::SUCCESS)

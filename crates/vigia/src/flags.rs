@@ -319,6 +319,22 @@ pub(crate) enum BenchCommand {
         #[arg(long, value_delimiter = ',', default_values_t = [10_000, 100_000, 1_000_000])]
         sizes: Vec<usize>,
     },
+    /// The store and the API: ingestion into a store (articles/s, end to end with extraction),
+    /// then story pages, entity pages and search under concurrent clients (p50 and p99).
+    Store {
+        /// Articles in the store; generated and ingested when the store holds fewer.
+        #[arg(long, default_value_t = 100_000)]
+        articles: usize,
+        /// Concurrent clients.
+        #[arg(long, default_value_t = 50)]
+        clients: usize,
+        /// Seconds of load per kind of page.
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        /// Keep the store here (a file or postgres:// URL), so a second run skips ingestion.
+        #[arg(long, value_name = "FILE|URL")]
+        db: Option<String>,
+    },
     /// Named-entity tagging throughput, tokens per second on one core.
     Ner {
         /// The folder holding conll2002-es/ and conll2003-en/.

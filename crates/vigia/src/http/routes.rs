@@ -131,8 +131,7 @@ pub(crate) async fn story(
         for document in
             story["documents"].as_array().into_iter().flatten().filter_map(|d| d.as_str())
         {
-            if let Some(mut record) = store.document(document)? {
-                record.body = String::new();
+            if let Some(record) = store.document_summary(document)? {
                 articles.push(record.into());
             }
         }
