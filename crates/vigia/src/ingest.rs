@@ -55,6 +55,10 @@ impl Ingested {
 /// re-analyses its older reports from the store.
 const CACHE: usize = 2_000;
 
+/// Reports of one story compared with each other: a story is recompared as each batch adds to
+/// it, so its cost must not grow with the story; later reports join it uncompared.
+pub(crate) const STORY_COMPARE: usize = 100;
+
 /// The state spanning documents.
 struct State {
     dedup: DedupIndex,
@@ -282,8 +286,28 @@ fn update_stories(
             })
             .collect();
         members.sort();
+        let limit = config.compare_limit.clamp(1, STORY_COMPARE);
+        // Past the limit a story's comparison is settled: only its list of reports grows.
+        if members.len() > limit {
+            let same_id = |stored: &&String| **stored == stories::story_id(&members[0].1);
+            if let Some(stored) = state.stored.get(&story).filter(same_id) {
+                if let Some(record) = store.story(stored)? {
+                    let mut body: serde_json::Value = serde_json::from_str(&record.body)?;
+                    body["documents"] = members.iter().map(|(_, id)| id.clone()).collect();
+                    batch.stories.push(StoryRow {
+                        id: record.id,
+                        title: record.title,
+                        documents: members.iter().map(|(_, id)| id.clone()).collect(),
+                        first_date: record.first_date,
+                        last_date: record.last_date,
+                        body: body.to_string(),
+                    });
+                    continue;
+                }
+            }
+        }
         let mut kept = Vec::new();
-        for (_, id) in members.iter().take(config.compare_limit.max(1)) {
+        for (_, id) in members.iter().take(limit) {
             match take_kept(state, store, resources, id) {
                 Ok(report) => kept.push(report),
                 Err(err) => diagnostics.push(

@@ -15,7 +15,7 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Appends children (nodes, strings, arrays, null) to a parent node. */
 function append(parent, children) {
-  for (const child of children.flat(Infinity)) {
+  for (const child of [children].flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     parent.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -883,14 +883,17 @@ function joinNodes(nodes, sep = ', ') {
 // ---------------------------------------------------------------------------
 // Map: inline SVG, equirectangular projection fitted to the shown points
 
+// The API's largest page of map points.
+const MAP_LIMIT = 500;
+
 async function viewMap(_, params) {
   const type = params.get('type') || '';
   const since = params.get('since') || '';
   const until = params.get('until') || '';
   const showAll = params.get('all') === '1';
   const [allPoints, points] = await Promise.all([
-    api('/api/map', { limit: 5000 }),
-    api('/api/map', { type, since, until, limit: 5000 }),
+    api('/api/map', { limit: MAP_LIMIT }),
+    api('/api/map', { type, since, until, limit: MAP_LIMIT }),
   ]);
   const types = [...new Set(allPoints.map((p) => p.type))].sort();
 
