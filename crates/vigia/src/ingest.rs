@@ -291,18 +291,21 @@ fn update_stories(
         if members.len() > limit {
             let same_id = |stored: &&String| **stored == stories::story_id(&members[0].1);
             if let Some(stored) = state.stored.get(&story).filter(same_id) {
-                if let Some(record) = store.story(stored)? {
-                    let mut body: serde_json::Value = serde_json::from_str(&record.body)?;
-                    body["documents"] = members.iter().map(|(_, id)| id.clone()).collect();
-                    batch.stories.push(StoryRow {
-                        id: record.id,
-                        title: record.title,
-                        documents: members.iter().map(|(_, id)| id.clone()).collect(),
-                        first_date: record.first_date,
-                        last_date: record.last_date,
-                        body: body.to_string(),
-                    });
-                    continue;
+                // Settled only once it was compared on a full `limit` reports, so that the
+                // comparison never depends on where batches happened to end.
+                let settled = store.story(stored)?.filter(|r| r.reports >= limit as i64);
+                if let Some(record) = settled {
+                    if let Some(body) = with_documents(&record.body, &members) {
+                        batch.stories.push(StoryRow {
+                            id: record.id,
+                            title: record.title,
+                            documents: members.iter().map(|(_, id)| id.clone()).collect(),
+                            first_date: record.first_date,
+                            last_date: record.last_date,
+                            body,
+                        });
+                        continue;
+                    }
                 }
             }
         }
@@ -341,6 +344,15 @@ fn update_stories(
         }
     }
     Ok(())
+}
+
+/// A stored story body with its `documents` list replaced, the rest kept byte for byte.
+fn with_documents(body: &str, members: &[(usize, String)]) -> Option<String> {
+    let key = "\"documents\":[";
+    let start = body.find(key)? + key.len();
+    let end = start + body[start..].find(']')?;
+    let list = serde_json::to_string(&members.iter().map(|(_, id)| id).collect::<Vec<_>>()).ok()?;
+    Some(format!("{}{}{}", &body[..start - 1], list, &body[end + 1..]))
 }
 
 /// A report for comparison: from the cache, else rebuilt from the store and analysed again.
