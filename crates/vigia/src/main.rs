@@ -96,7 +96,7 @@ fn run(flags: Flags) -> anyhow::Result<ExitCode> {
         }
         Command::Demo { report: true, format, .. } => {
             let (inputs, diagnostics) = demo::inputs();
-            report(&inputs, diagnostics, &demo_read(), format, None)
+            report(&inputs, diagnostics, &default_read(), format, None)
         }
         Command::Demo { report: false, db, addr, .. } => {
             let db = db.unwrap_or_else(|| {
@@ -104,7 +104,7 @@ fn run(flags: Flags) -> anyhow::Result<ExitCode> {
             });
             let store = open_store(&flags::StoreArgs { db })?;
             let (inputs, diagnostics) = demo::inputs();
-            let read = demo_read();
+            let read = default_read();
             let done = ingest::run(
                 &inputs,
                 diagnostics,
@@ -146,8 +146,8 @@ fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     Ok(if done.summary.any_failed() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// Reading flags for the bundled corpus.
-fn demo_read() -> ReadArgs {
+/// The reading flags' defaults, for runs that have no command line of their own.
+pub(crate) fn default_read() -> ReadArgs {
     ReadArgs {
         outlet: None,
         follow_links: false,
@@ -166,7 +166,7 @@ pub(crate) fn open_store(args: &flags::StoreArgs) -> anyhow::Result<store::Store
 }
 
 /// How a batch runs, from the reading flags; sets the worker threads and loads the models.
-fn run_config(read: &ReadArgs) -> anyhow::Result<pipeline::RunConfig> {
+pub(crate) fn run_config(read: &ReadArgs) -> anyhow::Result<pipeline::RunConfig> {
     if let Some(jobs) = read.jobs {
         rayon::ThreadPoolBuilder::new()
             .num_threads(jobs.max(1))
@@ -185,7 +185,7 @@ fn run_config(read: &ReadArgs) -> anyhow::Result<pipeline::RunConfig> {
     })
 }
 
-fn fetcher(read: &ReadArgs) -> fetch::Fetcher {
+pub(crate) fn fetcher(read: &ReadArgs) -> fetch::Fetcher {
     fetch::Fetcher::new(&fetch::FetchConfig {
         timeout: Duration::from_secs(read.timeout),
         max_bytes: read.max_bytes,

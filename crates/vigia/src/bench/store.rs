@@ -12,12 +12,7 @@ use std::{
 use anyhow::Context;
 use store::{EntityFilter, Page, Store};
 
-use crate::{
-    fetch::{FetchConfig, Fetcher},
-    ingest,
-    input::Input,
-    pipeline::{self, RunConfig},
-};
+use crate::{ingest, input::Input, pipeline};
 
 /// Settings of one run.
 pub(crate) struct StoreBench {
@@ -182,19 +177,8 @@ pub(crate) fn run(bench: &StoreBench) -> anyhow::Result<()> {
     let before = store.counts()?.documents as usize;
     if before < bench.articles {
         let inputs = inputs(bench.articles);
-        let config = RunConfig {
-            ingest: analysis::ingest::IngestConfig::default(),
-            outlet: None,
-            follow_links: false,
-            progress: true,
-            extract: true,
-            compare_limit: pipeline::COMPARE_LIMIT,
-        };
-        let fetcher = Fetcher::new(&FetchConfig {
-            timeout: Duration::from_secs(5),
-            max_bytes: 64 << 20,
-            max_redirects: 0,
-        });
+        let read = crate::flags::ReadArgs { max_bytes: 64 << 20, ..crate::default_read() };
+        let (config, fetcher) = (crate::run_config(&read)?, crate::fetcher(&read));
         let started = Instant::now();
         let done =
             ingest::run(&inputs, Vec::new(), &config, &fetcher, &store, pipeline::FINISH_BATCH)?;

@@ -7,7 +7,7 @@ use std::{
     sync::{mpsc, Arc, Mutex},
 };
 
-use crate::{fetch, ingest, input::Input, pipeline};
+use crate::{ingest, input::Input, pipeline};
 
 use super::api::{ArticleInput, Job};
 
@@ -117,18 +117,9 @@ fn run(
         lines.push(b'\n');
     }
     let input = Input::Memory { name: format!("{id}.jsonl"), bytes: Cow::Owned(lines) };
-    let config = pipeline::RunConfig {
-        ingest: analysis::ingest::IngestConfig { max_bytes: 64 << 20 },
-        outlet: None,
-        follow_links: false,
-        progress: false,
-        extract: true,
-        compare_limit: pipeline::COMPARE_LIMIT,
-    };
-    let fetcher = fetch::Fetcher::new(&fetch::FetchConfig {
-        timeout: std::time::Duration::from_secs(20),
-        max_bytes: 16 << 20,
-        max_redirects: 5,
-    });
+    // A request is one JSON Lines input of up to 10,000 articles.
+    let read =
+        crate::flags::ReadArgs { max_bytes: 64 << 20, no_progress: true, ..crate::default_read() };
+    let (config, fetcher) = (crate::run_config(&read)?, crate::fetcher(&read));
     ingest::run(&[input], Vec::new(), &config, &fetcher, store, pipeline::FINISH_BATCH)
 }
