@@ -13,6 +13,7 @@
 
 mod conn;
 mod error;
+mod feeds;
 mod migrate;
 mod postgres;
 mod read;
@@ -30,6 +31,7 @@ use std::{
 
 use conn::Conn;
 pub use error::{Error, Result};
+pub use feeds::FeedState;
 pub use migrate::SCHEMA_VERSION;
 pub use read::Table;
 pub use rows::*;
@@ -225,6 +227,16 @@ impl Store {
     /// True once any token exists.
     pub fn has_tokens(&self) -> Result<bool> {
         self.with(read::has_tokens)
+    }
+
+    /// What `watch` remembers of a feed.
+    pub fn feed(&self, url: &str) -> Result<Option<FeedState>> {
+        self.with(|conn| feeds::feed(conn, url))
+    }
+
+    /// Records a poll of a feed, replacing what was known of it.
+    pub fn save_feed(&self, state: &FeedState) -> Result<()> {
+        self.with(|conn| feeds::save_feed(conn, state))
     }
 
     /// How many rows of each kind the store holds.

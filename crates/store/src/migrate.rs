@@ -33,10 +33,16 @@ const MIGRATIONS: &[Migration] = &[
         postgres: include_str!("../migrations/postgres/0003_tokens.sql"),
         backfill: None,
     },
+    Migration {
+        version: 4,
+        sqlite: include_str!("../migrations/sqlite/0004_feeds.sql"),
+        postgres: include_str!("../migrations/postgres/0004_feeds.sql"),
+        backfill: None,
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// The version the database is at; 0 for an empty one.
 pub(crate) fn version(conn: &mut dyn Conn) -> Result<i64> {

@@ -35,6 +35,7 @@ macro_rules! all_tests {
             replay_is_in_insertion_order,
             entities_merge_across_documents,
             tokens_are_kept_hashed,
+            feed_validators_are_kept,
             map_points_and_trend_rows,
         );
     };
@@ -448,7 +449,7 @@ fn newer_schema_is_refused() {
         .unwrap();
     drop(conn);
     let err = Store::open(path.to_str().unwrap()).err().unwrap();
-    assert_eq!(err.to_string(), "database is at schema v99, this build knows up to v3");
+    assert_eq!(err.to_string(), "database is at schema v99, this build knows up to v4");
 }
 
 fn tokens_are_kept_hashed(store: &Store) {
@@ -461,6 +462,25 @@ fn tokens_are_kept_hashed(store: &Store) {
     assert!(store.remove_token("newsroom").unwrap());
     assert!(!store.remove_token("newsroom").unwrap());
     assert_eq!(store.token_name("hash-1").unwrap(), None);
+}
+
+fn feed_validators_are_kept(store: &Store) {
+    let url = "https://wire.example/feed.xml";
+    assert_eq!(store.feed(url).unwrap(), None);
+    let mut state = crate::FeedState {
+        url: url.into(),
+        etag: Some("\"v1\"".into()),
+        last_modified: Some("Wed, 08 Nov 2023 14:30:00 GMT".into()),
+        checked_at: "2023-11-08T14:31:00Z".into(),
+        changed_at: Some("2023-11-08T14:31:00Z".into()),
+    };
+    store.save_feed(&state).unwrap();
+    assert_eq!(store.feed(url).unwrap().as_ref(), Some(&state));
+    state.etag = None;
+    state.checked_at = "2023-11-08T14:46:00Z".into();
+    store.save_feed(&state).unwrap();
+    assert_eq!(store.feed(url).unwrap(), Some(state), "a poll replaces what was known");
+    assert_eq!(store.feed("https://wire.example/other.xml").unwrap(), None);
 }
 
 fn map_points_and_trend_rows(store: &Store) {

@@ -9,6 +9,7 @@ use std::{
 };
 
 mod extract;
+mod news;
 mod store;
 mod stories;
 

@@ -1,7 +1,8 @@
 //! Network fetching: the only place Vigía talks HTTP as a client.
 //!
 //! Limits are deliberate: a timeout, a size cap, a bounded number of redirects,
-//! an honest User-Agent, and http/https only, including after redirects.
+//! an honest User-Agent, and http/https only, including after redirects. Conditional requests
+//! (`If-None-Match`, `If-Modified-Since`) let `watch` poll a feed without downloading it again.
 
 use std::time::Duration;
 
@@ -47,13 +48,47 @@ impl Fetcher {
 
     /// Fetches `url`; any failure becomes an `unreachable` diagnostic naming it.
     pub(crate) fn get(&self, url: &str) -> Result<Fetched, Diagnostic> {
+        match self.request(url, &Validators::default())? {
+            Some((fetched, _)) => Ok(fetched),
+            None => Err(Diagnostic::error(
+                DiagnosticCode::Unreachable,
+                url,
+                "server answered HTTP 304 to a plain request".to_string(),
+            )),
+        }
+    }
+
+    /// Fetches `url` unless it is unchanged since the response that gave `known`: `None` when
+    /// the server answers 304 Not Modified, else the body and its new validators.
+    pub(crate) fn get_if_changed(
+        &self,
+        url: &str,
+        known: &Validators,
+    ) -> Result<Option<(Fetched, Validators)>, Diagnostic> {
+        self.request(url, known)
+    }
+
+    fn request(
+        &self,
+        url: &str,
+        known: &Validators,
+    ) -> Result<Option<(Fetched, Validators)>, Diagnostic> {
         let fail = |message: String| Diagnostic::error(DiagnosticCode::Unreachable, url, message);
         if !(url.starts_with("http://") || url.starts_with("https://")) {
             return Err(fail("only http and https URLs are fetched".into()));
         }
-        let mut response =
-            self.agent.get(url).call().map_err(|err| fail(format!("cannot fetch: {err}")))?;
+        let mut request = self.agent.get(url);
+        if let Some(etag) = &known.etag {
+            request = request.header("If-None-Match", etag);
+        }
+        if let Some(date) = &known.last_modified {
+            request = request.header("If-Modified-Since", date);
+        }
+        let mut response = request.call().map_err(|err| fail(format!("cannot fetch: {err}")))?;
         let status = response.status();
+        if status.as_u16() == 304 && !known.is_empty() {
+            return Ok(None);
+        }
         if !status.is_success() {
             return Err(fail(format!("server answered HTTP {}", status.as_u16())));
         }
@@ -61,11 +96,12 @@ impl Fetcher {
         if !(final_url.starts_with("http://") || final_url.starts_with("https://")) {
             return Err(fail(format!("redirected to a non-http URL: {final_url}")));
         }
-        let charset = response
-            .headers()
-            .get("content-type")
-            .and_then(|value| value.to_str().ok())
-            .and_then(charset_of);
+        let header = |name: &str| {
+            response.headers().get(name).and_then(|value| value.to_str().ok()).map(str::to_string)
+        };
+        let charset = header("content-type").as_deref().and_then(charset_of);
+        let validators =
+            Validators { etag: header("etag"), last_modified: header("last-modified") };
         let body = response.body_mut().with_config().limit(self.max_bytes as u64 + 1).read_to_vec();
         let bytes = match body {
             Ok(bytes) if bytes.len() > self.max_bytes => crate::input::Capped::Over,
@@ -73,7 +109,20 @@ impl Fetcher {
             Err(ureq::Error::BodyExceedsLimit(_)) => crate::input::Capped::Over,
             Err(err) => return Err(fail(format!("cannot read response: {err}"))),
         };
-        Ok(Fetched { bytes, url: final_url, charset })
+        Ok(Some((Fetched { bytes, url: final_url, charset }, validators)))
+    }
+}
+
+/// What a server gave to recognise a response again: its `ETag` and `Last-Modified`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Validators {
+    pub(crate) etag: Option<String>,
+    pub(crate) last_modified: Option<String>,
+}
+
+impl Validators {
+    fn is_empty(&self) -> bool {
+        self.etag.is_none() && self.last_modified.is_none()
     }
 }
 

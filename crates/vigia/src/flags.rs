@@ -25,6 +25,11 @@ pub(crate) enum Command {
     /// committed in one transaction, so an interrupted run loses nothing committed and running
     /// it again completes the work.
     Ingest(IngestArgs),
+    /// Poll RSS or Atom feeds and ingest their new items into a store, again every interval.
+    /// Each poll is a conditional request (ETag, Last-Modified), so an unchanged feed costs a
+    /// 304; what the server sent last is kept in the store, across restarts. Stop it with
+    /// Ctrl-C: every committed batch stays committed.
+    Watch(WatchArgs),
     /// Export a store: events as ACLED-style CSV or GeoJSON, entities as FollowTheMoney JSON
     /// lines, or everything as a JSON report.
     Export {
@@ -205,6 +210,27 @@ pub(crate) struct IngestArgs {
     pub(crate) paths: Vec<String>,
     #[command(flatten)]
     pub(crate) store: StoreArgs,
+    /// Documents committed together in one transaction.
+    #[arg(long, default_value_t = crate::pipeline::FINISH_BATCH, value_name = "N")]
+    pub(crate) batch_size: usize,
+    #[command(flatten)]
+    pub(crate) read: ReadArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct WatchArgs {
+    /// Feed URLs (http or https).
+    #[arg(required = true, value_name = "FEED")]
+    pub(crate) feeds: Vec<String>,
+    #[command(flatten)]
+    pub(crate) store: StoreArgs,
+    /// Seconds between two polls of the feeds.
+    #[arg(long, default_value_t = 900, value_name = "SECONDS",
+        value_parser = clap::value_parser!(u64).range(1..))]
+    pub(crate) every: u64,
+    /// Poll once and exit, as a scheduler such as cron would run it.
+    #[arg(long)]
+    pub(crate) once: bool,
     /// Documents committed together in one transaction.
     #[arg(long, default_value_t = crate::pipeline::FINISH_BATCH, value_name = "N")]
     pub(crate) batch_size: usize,

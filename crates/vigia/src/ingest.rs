@@ -73,61 +73,118 @@ struct State {
 /// Ingests `inputs` into `store`; `batch` is the number of documents per transaction.
 pub(crate) fn run(
     inputs: &[Input],
-    mut diagnostics: Vec<Diagnostic>,
+    diagnostics: Vec<Diagnostic>,
     config: &RunConfig,
     fetcher: &Fetcher,
     store: &Store,
     batch: usize,
 ) -> anyhow::Result<Ingested> {
-    let shipped = pipeline::shipped()?;
-    let resources = shipped.resources();
-    let mut out = Ingested::default();
-    out.summary.inputs = inputs.len() + diagnostics.len();
-    out.summary.failed = diagnostics.len();
-    let mut state = replay(store, &mut diagnostics)?;
-    let progress = pipeline::progress_bar(inputs.len() as u64, config.progress);
-    for chunk in pipeline::chunks(inputs) {
-        let drafts = pipeline::read_chunk(
-            chunk,
-            config,
-            fetcher,
-            &mut out.summary,
-            &mut diagnostics,
-            &progress,
-        );
-        let mut drafts = drafts.into_iter().peekable();
-        while drafts.peek().is_some() {
-            let part: Vec<Draft> = drafts.by_ref().take(batch.max(1)).collect();
-            let finished: Vec<Finished> = part
-                .into_par_iter()
-                .map(|draft| pipeline::finish(draft, config, fetcher, &resources))
-                .collect();
-            let (rows, touched) =
-                add(&mut state, finished, shipped.kb(), &mut out, &mut diagnostics)?;
-            let mut write = Batch { documents: rows, ..Batch::default() };
-            update_stories(
-                &mut state,
-                store,
-                &resources,
-                &touched,
-                config,
-                &mut write,
-                &mut diagnostics,
-            )?;
-            out.stories_changed += write.stories.len();
-            let outcomes = store.write(&write).context("cannot write to the store")?;
-            for outcome in outcomes {
-                match outcome {
-                    Outcome::New => out.new += 1,
-                    Outcome::Version { .. } => out.versions += 1,
-                    Outcome::Unchanged => out.unchanged += 1,
+    Session::open(store)?.ingest(inputs, diagnostics, config, fetcher, store, batch)
+}
+
+/// The state spanning documents, rebuilt once from the store and kept across ingests, as
+/// `watch` does between polls.
+pub(crate) struct Session {
+    state: State,
+    /// What replaying the store found unreadable, reported with the first ingest.
+    replayed: Vec<Diagnostic>,
+}
+
+impl Session {
+    pub(crate) fn open(store: &Store) -> anyhow::Result<Session> {
+        let mut replayed = Vec::new();
+        let state = replay(store, &mut replayed)?;
+        Ok(Session { state, replayed })
+    }
+
+    /// Ingests `inputs`; `batch` is the number of documents per transaction. After an error
+    /// the session may hold documents the store does not, so it must be opened again.
+    pub(crate) fn ingest(
+        &mut self,
+        inputs: &[Input],
+        mut diagnostics: Vec<Diagnostic>,
+        config: &RunConfig,
+        fetcher: &Fetcher,
+        store: &Store,
+        batch: usize,
+    ) -> anyhow::Result<Ingested> {
+        let shipped = pipeline::shipped()?;
+        let resources = shipped.resources();
+        let mut out = Ingested::default();
+        out.summary.inputs = inputs.len() + diagnostics.len();
+        out.summary.failed = diagnostics.len();
+        diagnostics.append(&mut self.replayed);
+        let state = &mut self.state;
+        let progress = pipeline::progress_bar(inputs.len() as u64, config.progress);
+        // A batch is written on a thread of its own while the next one is analysed; its stories
+        // are only updated once the write before it is committed, since updating reads the store.
+        std::thread::scope(|scope| -> anyhow::Result<()> {
+            let mut pending: Option<
+                std::thread::ScopedJoinHandle<'_, store::Result<Vec<Outcome>>>,
+            > = None;
+            for chunk in pipeline::chunks(inputs) {
+                let drafts = pipeline::read_chunk(
+                    chunk,
+                    config,
+                    fetcher,
+                    &mut out.summary,
+                    &mut diagnostics,
+                    &progress,
+                );
+                let mut drafts = drafts.into_iter().peekable();
+                while drafts.peek().is_some() {
+                    let part: Vec<Draft> = drafts.by_ref().take(batch.max(1)).collect();
+                    let finished: Vec<Finished> = part
+                        .into_par_iter()
+                        .map(|draft| pipeline::finish(draft, config, fetcher, &resources))
+                        .collect();
+                    if let Some(write) = pending.take() {
+                        tally(write, &mut out)?;
+                    }
+                    let (rows, touched) =
+                        add(state, finished, shipped.kb(), &mut out, &mut diagnostics)?;
+                    let mut write = Batch { documents: rows, ..Batch::default() };
+                    update_stories(
+                        state,
+                        store,
+                        &resources,
+                        &touched,
+                        config,
+                        &mut write,
+                        &mut diagnostics,
+                    )?;
+                    out.stories_changed += write.stories.len();
+                    pending = Some(scope.spawn(move || store.write(&write)));
                 }
             }
+            if let Some(write) = pending.take() {
+                tally(write, &mut out)?;
+            }
+            Ok(())
+        })?;
+        progress.finish_and_clear();
+        out.diagnostics = diagnostics;
+        Ok(out)
+    }
+}
+
+/// Waits for a batch's write and counts what it stored.
+fn tally(
+    write: std::thread::ScopedJoinHandle<'_, store::Result<Vec<Outcome>>>,
+    out: &mut Ingested,
+) -> anyhow::Result<()> {
+    let outcomes = write
+        .join()
+        .map_err(|_| anyhow::anyhow!("the thread writing to the store stopped"))?
+        .context("cannot write to the store")?;
+    for outcome in outcomes {
+        match outcome {
+            Outcome::New => out.new += 1,
+            Outcome::Version { .. } => out.versions += 1,
+            Outcome::Unchanged => out.unchanged += 1,
         }
     }
-    progress.finish_and_clear();
-    out.diagnostics = diagnostics;
-    Ok(out)
+    Ok(())
 }
 
 /// Rebuilds the duplicate and story indexes from what the store holds.

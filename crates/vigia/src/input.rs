@@ -19,6 +19,8 @@ pub(crate) enum Input {
     Url(String),
     /// Bytes already in memory, such as the bundled demo corpus.
     Memory { name: String, bytes: std::borrow::Cow<'static, [u8]> },
+    /// A URL fetched already, as `watch` does to send conditional requests.
+    Fetched { url: String, bytes: Vec<u8>, charset: Option<String> },
 }
 
 impl Input {
@@ -29,6 +31,7 @@ impl Input {
             Input::Stdin => "<stdin>".to_string(),
             Input::Url(url) => url.clone(),
             Input::Memory { name, .. } => name.clone(),
+            Input::Fetched { url, .. } => url.clone(),
         }
     }
 }
@@ -145,6 +148,11 @@ pub(crate) fn load(
         Input::Url(url) => {
             let fetched = fetcher.get(url)?;
             (fetched.bytes, Some(fetched.url), fetched.charset)
+        }
+        Input::Fetched { url, bytes, charset } => {
+            let capped =
+                if bytes.len() > max_bytes { Capped::Over } else { Capped::Whole(bytes.clone()) };
+            (capped, Some(url.clone()), charset.clone())
         }
     };
     let bytes = match bytes {

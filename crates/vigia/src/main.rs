@@ -19,6 +19,7 @@ mod ner_cmd;
 mod pipeline;
 mod report;
 mod stored;
+mod watch;
 
 use std::{
     fs,
@@ -53,6 +54,7 @@ fn run(flags: Flags) -> anyhow::Result<ExitCode> {
     match flags.command {
         Command::Analyze(args) => analyze(args),
         Command::Ingest(args) => ingest(args),
+        Command::Watch(args) => watch::run(&args),
         Command::Export { format, store, output } => {
             let store = open_store(&store)?;
             match output {

@@ -291,6 +291,7 @@ pub(crate) fn chunks(inputs: &[Input]) -> impl Iterator<Item = &[Input]> {
             bytes += match &rest[len] {
                 Input::Path(path) => std::fs::metadata(path).map_or(0, |metadata| metadata.len()),
                 Input::Memory { bytes, .. } => bytes.len() as u64,
+                Input::Fetched { bytes, .. } => bytes.len() as u64,
                 Input::Stdin | Input::Url(_) => CHUNK_BYTES / 8,
             };
             len += 1;

@@ -98,7 +98,7 @@ fn read_endpoints_serve_the_corpus() {
       "entities": 62,
       "events": 118,
       "quotes": 103,
-      "schema_version": 3,
+      "schema_version": 4,
       "status": "ok",
       "stories": 2
     }

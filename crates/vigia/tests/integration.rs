@@ -6,3 +6,4 @@ mod fetch;
 mod http;
 mod ingest;
 mod support;
+mod watch;

@@ -3,6 +3,7 @@
 
 use std::{
     borrow::Cow,
+    collections::HashMap,
     fs,
     io::Write,
     sync::Arc,
@@ -12,6 +13,7 @@ use std::{
 use anyhow::Context;
 use store::{EntityFilter, Page, Store};
 
+use super::news;
 use crate::{ingest, input::Input, pipeline};
 
 /// Settings of one run.
@@ -21,117 +23,6 @@ pub(crate) struct StoreBench {
     pub(crate) seconds: u64,
     pub(crate) db: Option<String>,
 }
-
-/// Articles per generated story.
-const STORY_SIZE: usize = 8;
-
-/// A generated report of about 800 words: story `idx / STORY_SIZE` has its own day, district,
-/// people, gang and figures, so reports group into many small stories as real coverage does.
-fn story_article(idx: usize) -> (String, String, String) {
-    const FIRST: [&str; 16] = [
-        "Luis", "Carmen", "Julio", "Rosa", "Jorge", "Ana", "Pedro", "Lucía", "Miguel", "Elena",
-        "César", "Marta", "Raúl", "Silvia", "Víctor", "Teresa",
-    ];
-    const LAST: [&str; 16] = [
-        "García", "Quispe", "Mamani", "Herrera", "Paredes", "Flores", "Rojas", "Huamán", "Torres",
-        "Castillo", "Vargas", "Chávez", "Ramos", "Mendoza", "Salazar", "Espinoza",
-    ];
-    const PLACES: [&str; 16] = [
-        "La Victoria",
-        "El Agustino",
-        "Comas",
-        "San Juan de Lurigancho",
-        "Ate",
-        "Independencia",
-        "Rímac",
-        "Breña",
-        "Surquillo",
-        "Los Olivos",
-        "Villa El Salvador",
-        "Chorrillos",
-        "Puente Piedra",
-        "Carabayllo",
-        "San Martín de Porres",
-        "Santa Anita",
-    ];
-    const GANGS: [&str; 8] = [
-        "Los Pulpos",
-        "Los Injertos",
-        "Los Malditos",
-        "Los Gallegos",
-        "Los Topos",
-        "Los Chukys",
-        "Los Babys",
-        "Los Carroñeros",
-    ];
-    let story = idx / STORY_SIZE;
-    let mut pick = super::xorshift(story);
-    let place = PLACES[pick() as usize % PLACES.len()];
-    let person = format!("{} {}", FIRST[pick() as usize % 16], LAST[pick() as usize % 16]);
-    let officer = format!("{} {}", FIRST[pick() as usize % 16], LAST[pick() as usize % 16]);
-    let gang = format!("{} de {place}", GANGS[pick() as usize % GANGS.len()]);
-    let (arrested, officers, cases) = (pick() % 12 + 2, pick() % 900 + 50, pick() % 5000 + 100);
-    let day = chrono::NaiveDate::from_ymd_opt(2022, 1, 1).unwrap_or_default()
-        + chrono::Duration::days((story * 13 % 730) as i64);
-    let mut next = super::xorshift(idx);
-    let spanish = next() % 2 == 0;
-    let date = if spanish {
-        format!(
-            "el {} de {}",
-            day.format("%-d"),
-            MESES[day.format("%m").to_string().parse::<usize>().unwrap_or(1) - 1]
-        )
-    } else {
-        day.format("on %B %-d").to_string()
-    };
-    let sentences: Vec<String> = if spanish {
-        vec![
-            format!("La policía detuvo a {arrested} presuntos integrantes de {gang} en {place} {date}."),
-            format!("«No podemos trabajar así», dijo {person}, comerciante de {place}."),
-            format!("El coronel {officer} afirmó que {officers} agentes fueron desplegados en {place}."),
-            format!("Según la fiscalía, la banda {gang} exigía cupos a los mototaxistas desde hace meses."),
-            format!("Más de {cases} denuncias por extorsión fueron registradas este año, señaló {officer}."),
-            format!("Vecinos de {place} relataron que los comercios cerraron tras las amenazas de {gang}."),
-        ]
-    } else {
-        vec![
-            format!("Police arrested {arrested} alleged members of {gang} in {place} {date}."),
-            format!("\"We cannot work like this,\" said {person}, a shopkeeper in {place}."),
-            format!("Col. {officer} said {officers} officers had been deployed to {place}."),
-            format!("Prosecutors said the gang {gang} had demanded payments from motorcycle taxi drivers for months."),
-            format!("More than {cases} extortion complaints were filed this year, {officer} told reporters."),
-            format!("Residents of {place} said shops closed after threats from {gang}."),
-        ]
-    };
-    let mut text = String::new();
-    let mut words = 0;
-    while words < 800 {
-        for _ in 0..3 {
-            let sentence = &sentences[next() as usize % sentences.len()];
-            words += sentence.split_whitespace().count();
-            text.push_str(sentence);
-            text.push(' ');
-        }
-        text.push_str("\n\n");
-    }
-    let title = sentences[0].trim_end_matches('.').to_string();
-    (title, text, day.to_string())
-}
-
-const MESES: [&str; 12] = [
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-];
 
 /// The generated reports as JSON Lines inputs of 1,000 records each, each report of a story
 /// from another outlet.
@@ -148,15 +39,19 @@ fn inputs(count: usize) -> Vec<Input> {
     ];
     let mut inputs = Vec::new();
     let mut lines = Vec::new();
-    for idx in 0..count {
-        let (title, text, published) = story_article(idx);
+    let mut seen: HashMap<usize, usize> = HashMap::new();
+    let order = news::arrivals(count);
+    for (idx, &story) in order.iter().enumerate() {
+        let k = seen.entry(story).or_default();
+        let report = news::report(story, *k);
         let record = serde_json::json!({
-            "url": format!("https://bench.example/{idx}"),
-            "outlet": OUTLETS[idx % OUTLETS.len()],
-            "published": published,
-            "title": title,
-            "text": text,
+            "url": format!("https://bench.example/{story}/{k}"),
+            "outlet": OUTLETS[(story + *k) % OUTLETS.len()],
+            "published": report.published,
+            "title": report.title,
+            "text": report.text,
         });
+        *k += 1;
         lines.extend_from_slice(record.to_string().as_bytes());
         lines.push(b'\n');
         if (idx + 1) % 1_000 == 0 || idx + 1 == count {
@@ -167,6 +62,44 @@ fn inputs(count: usize) -> Vec<Input> {
         }
     }
     inputs
+}
+
+/// B-cubed F1 of the stored stories against the generated ones, and the number of each.
+fn story_quality(store: &Store) -> anyhow::Result<(f64, usize, usize)> {
+    let mut gold_of: HashMap<String, usize> = HashMap::new();
+    let mut page = Page::first(1_000);
+    loop {
+        let got = store.documents(None, &page)?;
+        for doc in got.items {
+            let story = doc.url.as_deref().and_then(|u| u.strip_prefix("https://bench.example/"));
+            if let Some(story) = story.and_then(|s| s.split('/').next()?.parse().ok()) {
+                gold_of.insert(doc.id, story);
+            }
+        }
+        let Some(next) = got.next else { break };
+        page.cursor = Some(next);
+    }
+    let (mut predicted, mut gold) = (Vec::new(), Vec::new());
+    let mut page = Page::first(1_000);
+    let mut count = 0;
+    loop {
+        let got = store.stories(&page)?;
+        for record in got.items {
+            let Some(full) = store.story(&record.id)? else { continue };
+            let body: serde_json::Value = serde_json::from_str(&full.body)?;
+            for doc in body["documents"].as_array().into_iter().flatten() {
+                if let Some(&story) = doc.as_str().and_then(|d| gold_of.get(d)) {
+                    predicted.push(count);
+                    gold.push(story);
+                }
+            }
+            count += 1;
+        }
+        let Some(next) = got.next else { break };
+        page.cursor = Some(next);
+    }
+    let generated = gold.iter().collect::<std::collections::HashSet<_>>().len();
+    Ok((crate::eval_stories::score(&predicted, &gold).bcubed[2], count, generated))
 }
 
 pub(crate) fn run(bench: &StoreBench) -> anyhow::Result<()> {
@@ -202,6 +135,8 @@ pub(crate) fn run(bench: &StoreBench) -> anyhow::Result<()> {
         counts.quotes,
         fs::metadata(&location).map(|m| m.len() >> 20).unwrap_or(0)
     );
+    let (bcubed, formed, generated) = story_quality(&store)?;
+    println!("stories: {formed} formed from {generated} generated, B-cubed F1 {bcubed:.3}");
     let stories: Vec<String> =
         store.stories(&Page::first(500))?.items.into_iter().map(|s| s.id).collect();
     let entities: Vec<String> = store
