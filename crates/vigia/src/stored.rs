@@ -398,4 +398,39 @@ mod tests {
         assert!(super::article_from_json(outside).is_err());
         assert!(super::signature_from_json(r#"{"document":"d","duplicate_of":null,"language":"es","features":[["k","?",1.0]],"dates":[]}"#).is_err());
     }
+
+    /// A stand-in for the `stored` fuzz target where no fuzzer runs: thousands of damaged
+    /// bodies are refused or give spans inside their text, and none panics.
+    #[test]
+    fn mutated_bodies_never_panic() {
+        let valid = r#"{"id":"d","source":"s","url":null,"format":"text","title":null,"outlet":null,"published":null,"authors":[],"language":"es","text":"Año 12. Él dijo.","blocks":[{"kind":"body","start":0,"end":18,"language":"es","repeated":false}],"sentences":[{"start":0,"end":8},{"start":9,"end":18}],"duplicate_of":null}"#;
+        assert!(super::article_from_json(valid).is_ok());
+        let pieces =
+            ["0", "1", "9", "19", "-1", "\"", "{", "}", "é", "null", "99999999999999999999"];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut accepted = 0;
+        for _ in 0..4_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let mut body = valid.to_string();
+            let mut at = (state % body.len() as u64) as usize;
+            while !body.is_char_boundary(at) {
+                at -= 1;
+            }
+            let piece = pieces[(state >> 32) as usize % pieces.len()];
+            let end = (at + 1 + (state >> 40) as usize % 3).min(body.len());
+            let end = (end..=body.len()).find(|&e| body.is_char_boundary(e)).unwrap_or(body.len());
+            body.replace_range(at..end, piece);
+            if let Ok(article) = super::article_from_json(&body) {
+                accepted += 1;
+                let text = &article.text;
+                for span in article.blocks.iter().map(|b| b.span).chain(article.sentences) {
+                    assert!(span.start <= span.end && span.end <= text.len(), "{body}");
+                    assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+                }
+            }
+        }
+        assert!(accepted > 0, "some mutations keep the body valid");
+    }
 }
