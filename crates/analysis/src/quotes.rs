@@ -8,16 +8,20 @@
 //! - A run left open at a paragraph's end goes on when the next paragraph opens with a mark
 //!   (the English multi-paragraph convention): one quote, one content fragment per paragraph.
 //! - `"…," he said. "…"`: two runs of a paragraph joined by an attribution (the first ends in
-//!   `,` `?` `!` or a comma follows it) are one quote with two fragments.
+//!   `,` `?` `!` or a comma follows it) are one quote with two fragments, also when the
+//!   attribution is a long sentence of its own (`"…," said X, who has …. "…"`); a second run
+//!   with an attribution of its own (`"…," X said. "…," Y replied.`) is a quote apart.
 //! - Spanish dialogue: a paragraph opening with a dash; `—dijo X—` incisions split the content
 //!   and credit it.
 //! - Square-bracket insertions stay in the content as written.
 //!
 //! # Attribution
 //! Tried in order: the words after the closing mark up to the end of its sentence (`, X said`,
-//! `, said the minister`, `, dijo`), then the words before the opening mark in its sentence
+//! `, said the minister`, `, dijo`; a quote inside a sentence that `, X said` or `, he said`
+//! closes), then the words before the opening mark in its sentence
 //! (`X told reporters, "…"`, `X said: "…"`, `X says the campaign will "…"`, `según X, «…»`,
-//! `Kerry: "…"`). A quote ending in "!" or "?" ends its sentence for the splitter, so its
+//! `Kerry: "…"`; a subject after the cue must reach the quote, give or take a comma or a
+//! colon: `said X: "…"`). A quote ending in "!" or "?" ends its sentence for the splitter, so its
 //! attribution may open the next sentence of the block (`“…!” X said`). A cue is a speech verb
 //! from a fixed list (English and Spanish; "shot back" only right before a quote, a comma or
 //! the sentence's end) or "according to" / "según" / "de acuerdo con"; "told" takes its
@@ -29,8 +33,9 @@
 //! when the cue comes first. A dash and a bare name after the closing mark (`“…” ― Sonya
 //! Herridge`, `«…» — Rosa Quispe`) credit the quote, the dash as its cue.
 //!
-//! A participle cue ("writing", "diciendo") takes the sentence's subject, which may open with
-//! up to three title words before a person's name ("Band member X", "La dirigente sindical X"),
+//! A participle cue ("writing", "diciendo") takes the person named right before it ("with Sen.
+//! X calling it a “…”", "con Rosa Quispe diciendo"), else the sentence's subject, which may open
+//! with up to three title words before a person's name ("Band member X", "La dirigente sindical X"),
 //! after an opening chunk with no person in it ("Hours later, X …", "Reached by POLITICO, X
 //! …", a dateline "Washington (AFP) – X …").
 //!
@@ -67,7 +72,8 @@
 //! description mentions a video), role words to the person the text gives that role, and
 //! otherwise a name inside the description ("a spokesman for the PNP") is the link; a definite
 //! epithet ("the Florida senator") is the last speaker, and a word for an organisation ("the
-//! agency", "la fiscalía") the organisation named last. A capitalised speech verb inside a body
+//! agency", "la fiscalía") the organisation named last. A name inside a quote's content is no
+//! such link ("the statement said" after a statement that names someone). A capitalised speech verb inside a body
 //! sentence ("the United States has") is part of a name, not a cue.
 
 mod direct;

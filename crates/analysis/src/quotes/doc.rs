@@ -194,6 +194,17 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// The first token of the person mention that ends where token `b - 1` ends, when one does
+    /// and it ends after token `a` starts.
+    pub(super) fn person_ending(&self, a: usize, b: usize) -> Option<usize> {
+        let end = self.tokens[b - 1].end;
+        let &(m, _, _) = self
+            .mentions_before(end)
+            .take_while(|(m, _, _)| m.end >= self.tokens[a].start)
+            .find(|(m, _, kind)| m.end == end && *kind == EntityType::Person)?;
+        Some(self.token_at(m.start))
+    }
+
     /// Mentions that start before byte `at`, nearest first.
     pub(super) fn mentions_before(
         &self,

@@ -5,6 +5,7 @@ use expect_test::{expect, Expect};
 use super::find;
 use crate::{entities, testing};
 
+mod attribution;
 mod speakers;
 
 /// Reads `fixture` (headline, blank line, paragraphs), finds its quotes and renders one line
