@@ -8,9 +8,10 @@
 //! - A run left open at a paragraph's end goes on when the next paragraph opens with a mark
 //!   (the English multi-paragraph convention): one quote, one content fragment per paragraph.
 //! - `"…," he said. "…"`: two runs of a paragraph joined by an attribution (the first ends in
-//!   `,` `?` `!` or a comma follows it) are one quote with two fragments, also when the
-//!   attribution is a long sentence of its own (`"…," said X, who has …. "…"`); a second run
-//!   with an attribution of its own (`"…," X said. "…," Y replied.`) is a quote apart.
+//!   `,` `?` `!`, before a closing single quote too, or a comma follows it) are one quote with
+//!   two fragments, also when the attribution is a long sentence of its own (`"…," said X, who
+//!   has …. "…"`); a second run with an attribution of its own (`"…," X said. "…," Y
+//!   replied.`) is a quote apart.
 //! - Spanish dialogue: a paragraph opening with a dash; `—dijo X—` incisions split the content
 //!   and credit it.
 //! - Square-bracket insertions stay in the content as written.
@@ -25,12 +26,14 @@
 //! attribution may open the next sentence of the block (`“…!” X said`). A cue is a speech verb
 //! from a fixed list (English and Spanish; "shot back" only right before a quote, a comma or
 //! the sentence's end) or "according to" / "según" / "de acuerdo con"; "told" takes its
-//! listener into the cue ("told the paper").
+//! listener into the cue ("told the paper"). A speech verb in "-s" after a determiner or a
+//! possessive is a noun ("those reports", "Trump's late-night tweets").
 //! The speaker is the noun phrase before the cue (an appositive between commas gives the name
 //! before it, even when the appositive holds a few quoted words: "X, wearing “Vote Union”
 //! pins, said"; a party tag in brackets, "Rep. X (D-Ore.) said", is skipped; a place after a comma, "X
 //! of Columbia, South Carolina says", belongs to the name before it), or after the cue
-//! when the cue comes first. A dash and a bare name after the closing mark (`“…” ― Sonya
+//! when the cue comes first, up to a clause word or an auxiliary ("called for the resignation
+//! because …", "said they would …"). A dash and a bare name after the closing mark (`“…” ― Sonya
 //! Herridge`, `«…» — Rosa Quispe`) credit the quote, the dash as its cue.
 //!
 //! A participle cue ("writing", "diciendo") takes the person named right before it ("with Sen.

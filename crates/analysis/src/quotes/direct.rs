@@ -238,7 +238,11 @@ pub(super) fn find(doc: &Doc<'_>, quoted: &mut [bool]) -> Vec<RawQuote> {
             }
             // "…," he said. "…": one quote split by its attribution.
             if let (Some(close), true) = (prev.close, seg.block == prev.block) {
-                let last = doc.raw(prev.end - 1);
+                // `“… sort of, ‘Don’t hit me,’” X said. “…”`: a closing single quote may end it.
+                let mut last = doc.raw(prev.end - 1);
+                if matches!(last, "’" | "'") && prev.end - 1 > prev.first {
+                    last = doc.raw(prev.end - 2);
+                }
                 let between = (close + 1, seg.open);
                 let splits = matches!(last, "," | "?" | "!" | "…")
                     || doc.raw(close + 1) == ","

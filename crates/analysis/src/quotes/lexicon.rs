@@ -42,6 +42,10 @@ pub(super) fn is_speech_verb(word: &str) -> bool {
             | "diciendo" | "asegurando" | "afirmando" | "señalando" | "explicando" | "agregando"
             | "añadiendo" | "escribiendo" | "proclaimed" | "demanded" | "proclamó" | "exigió" | "ironizó" | "bromeó" | "insinuó" | "reflexionó" | "clamó" | "gritó" | "exclamaron"
             | "questioned" | "assured" | "opined" | "cuestionaron" | "aseveró" | "opinaron" | "continuó"
+            | "dismissed" | "accused" | "accuses" | "condemned" | "criticized" | "criticised"
+            | "responds" | "answers" | "answered" | "admits" | "jokes" | "promises" | "agreed"
+            | "agrees" | "bemoaned" | "groused" | "alleged" | "alleges" | "conceding" | "praising"
+            | "dicen" | "criticó" | "acusó" | "calificó" | "rechazó"
     )
 }
 
@@ -406,6 +410,9 @@ pub(super) fn opens_adjunct(word: &str) -> bool {
             | "you"
             | "le"
             | "les"
+            | "for"
+            | "because"
+            | "porque"
     ) || crate::quantities::lexicon::is_weekday(word)
 }
 
@@ -446,5 +453,15 @@ pub(super) fn ends_after(word: &str) -> bool {
             | "hoy"
             | "este"
             | "esta"
+            | "as"
+            | "because"
+            | "for"
+            | "since"
+            | "if"
+            | "though"
+            | "although"
+            | "porque"
+            | "aunque"
+            | "si"
     )
 }

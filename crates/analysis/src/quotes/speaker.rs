@@ -297,8 +297,24 @@ fn noun_phrase_before(
     }
     // "On Tuesday the minister said": start at the subject, not the adjunct.
     if lexicon::is_opening_adjunct(doc.word(k)) {
+        // "Later the union leader said", "Luego la dirigente dijo": an adverb, unlike a
+        // preposition ("On Tuesday the …"), takes no object before the subject.
+        let adverb = matches!(
+            doc.word(k),
+            "yesterday"
+                | "today"
+                | "tonight"
+                | "later"
+                | "earlier"
+                | "meanwhile"
+                | "ayer"
+                | "hoy"
+                | "luego"
+                | "después"
+                | "antes"
+        );
         let start = (k + 1..end).find(|&t| {
-            t > k + 1 && (lexicon::is_determiner(doc.word(t)) || doc.is_capitalised(t))
+            (adverb || t > k + 1) && (lexicon::is_determiner(doc.word(t)) || doc.is_capitalised(t))
         })?;
         k = start;
     }
@@ -365,6 +381,7 @@ pub(super) fn phrase_after(
         && !quoted[k]
         && (doc.is_word(k) || matches!(doc.raw(k), "'s" | "’s" | "-" | "&"))
         && !(k > from && lexicon::ends_after(doc.word(k)))
+        && !(k > from && is_finite_auxiliary(doc.word(k)))
         && !doc.is_speech_verb(k)
     {
         k += 1;

@@ -149,3 +149,92 @@ Rosa Quispe habló por el gremio. “Le pedimos diálogo a la Autoridad Portuari
         "#]],
     );
 }
+
+#[test]
+fn a_closing_single_quote_still_splits_one_quote() {
+    check(
+        r#"
+Port strike
+
+"I told them, 'Not one ship leaves,'" Mark Davies said on Monday. "Nobody goes back for less."
+"#,
+        expect![[r#"
+            direct "I told them, 'Not one ship leaves,'" + "Nobody goes back for less." cue="said" speaker=name "Mark Davies" -> Mark Davies
+        "#]],
+    );
+}
+
+#[test]
+fn a_closing_single_quote_still_splits_one_quote_es() {
+    check(
+        r#"
+Paro portuario
+
+“Les dije: ‘Ningún barco sale’”, dijo Rosa Quispe el lunes. “Nadie vuelve por menos”.
+"#,
+        expect![[r#"
+            direct "Les dije: ‘Ningún barco sale’" + "Nadie vuelve por menos" cue="dijo" speaker=name "Rosa Quispe el lunes" -> Rosa Quispe
+        "#]],
+    );
+}
+
+#[test]
+fn a_speech_verb_after_a_determiner_is_a_noun() {
+    check(
+        r#"
+Port strike
+
+Mark Davies dismissed those reports as "pure invention." Ana Ruiz called the company's late-night tweets "an insult."
+
+Later the union leader said the offer was "an insult."
+"#,
+        expect![[r#"
+            direct "pure invention." cue="dismissed" speaker=name "Mark Davies" -> Mark Davies
+            direct "an insult." cue="called" speaker=name "Ana Ruiz" -> Ana Ruiz
+            direct "an insult." cue="said" speaker=description "the union leader" -> Ana Ruiz
+        "#]],
+    );
+}
+
+#[test]
+fn a_speech_verb_after_a_determiner_is_a_noun_es() {
+    check(
+        r#"
+Paro portuario
+
+Rosa Quispe rechazó esas versiones como «pura invención». Luego la dirigente dijo que los mensajes de la empresa eran «un insulto».
+"#,
+        expect![[r#"
+            direct "pura invención" cue="rechazó" speaker=name "Rosa Quispe" -> Rosa Quispe
+            direct "un insulto" cue="dijo" speaker=description "la dirigente" -> Rosa Quispe
+        "#]],
+    );
+}
+
+#[test]
+fn a_subject_after_the_cue_ends_at_a_clause() {
+    check(
+        r#"
+Port strike
+
+Mark Davies has not called for the minister's resignation because he believes "the talks come first."
+"#,
+        expect![[r#"
+            direct "the talks come first." cue="called" speaker=name "Mark Davies" -> Mark Davies
+        "#]],
+    );
+}
+
+#[test]
+fn a_subject_after_the_cue_ends_at_a_clause_es() {
+    check(
+        r#"
+Paro portuario
+
+Rosa Quispe no pidió la renuncia del ministro porque cree que «primero va el diálogo».
+"#,
+        expect![[r#"
+            direct "primero va el diálogo" speaker=pronoun -> Rosa Quispe
+        "#]],
+    );
+}

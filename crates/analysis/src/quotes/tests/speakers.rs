@@ -400,7 +400,7 @@ En un discurso el viernes, la Dirigente Rosa Quispe condenó el «cierre que nad
 "#,
         expect![[r#"
             direct "We will talk again," cue="said" speaker=pronoun "he" -> Sam Taylor
-            direct "lockout that nobody can justify at all." speaker=pronoun -> Mark Davies
+            direct "lockout that nobody can justify at all." cue="condemned" speaker=name "Union Leader Mark Davies" -> Mark Davies
             direct "Hablaremos otra vez" cue="dijo" speaker=pronoun "ella" -> Carmen Rojas
             direct "cierre que nadie puede justificar de ningún modo" speaker=pronoun -> Dirigente Rosa Quispe
         "#]],
