@@ -60,7 +60,8 @@
 //! A lone pronoun ("he", "she", "ella") resolves to the latest of: the last speaker who is a
 //! person, a person named right before a speech verb, and the person a sentence outside quotes
 //! opens with (give or take titles or an opening clause: "Speaking in Lima, X …"), of the
-//! pronoun's gender when known; "they" to the last resolved speaker; with none, to the nearest
+//! pronoun's gender when known (a gendered noun right before a mention, "widow Terry X", "su
+//! esposa, X", outweighs a first name); "they" to the last resolved speaker; with none, to the nearest
 //! person (or organisation) mentioned before it. A cue with no subject ("dijo") works the same
 //! way without gender. A person the tagger found must look like one to be an antecedent (two
 //! capitalised words, a known first name, or a title, and no word for an organisation or a

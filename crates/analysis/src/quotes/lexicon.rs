@@ -248,6 +248,22 @@ pub(super) fn pronoun_gender(word: &str) -> Option<Gender> {
     }
 }
 
+/// The gender a noun for a person gives ("widow", "husband", "viuda").
+#[rustfmt::skip]
+pub(super) fn noun_gender(word: &str) -> Option<Gender> {
+    match word {
+        "widow" | "wife" | "mother" | "daughter" | "sister" | "woman" | "grandmother" | "niece"
+        | "aunt" | "girlfriend" | "actress" | "congresswoman" | "chairwoman" | "businesswoman"
+        | "spokeswoman" | "viuda" | "esposa" | "madre" | "hija" | "hermana" | "mujer"
+        | "abuela" | "sobrina" | "tía" => Some(Gender::Female),
+        "widower" | "husband" | "father" | "son" | "brother" | "grandfather" | "nephew"
+        | "uncle" | "boyfriend" | "actor" | "congressman" | "chairman" | "businessman"
+        | "spokesman" | "viudo" | "esposo" | "padre" | "hijo" | "hermano" | "hombre" | "abuelo"
+        | "sobrino" | "tío" => Some(Gender::Male),
+        _ => None,
+    }
+}
+
 /// The gender a first name or a title gives, for common names in English and Spanish news.
 #[rustfmt::skip]
 pub(super) fn name_gender(word: &str) -> Option<Gender> {

@@ -457,19 +457,31 @@ pub(super) fn gender(doc: &Doc<'_>, entity: usize) -> Option<lexicon::Gender> {
     let entity_ref = &doc.entities.entities[entity];
     let first =
         |name: &str| name.split_whitespace().next().map(|w| w.trim_end_matches('.').to_lowercase());
-    entity_ref
-        .aliases
-        .iter()
-        .chain(std::iter::once(&entity_ref.name))
-        .find_map(|alias| first(alias).and_then(|w| lexicon::name_gender(&w)))
-        .or_else(|| {
-            entity_ref.mentions.iter().find_map(|m| {
-                let at = doc.token_at(m.start);
-                (at > 0)
-                    .then(|| doc.word(at - 1).trim_end_matches('.'))
-                    .and_then(lexicon::name_gender)
-            })
+    // "9/11 widow Terry Strada", "his wife, Jane": a gendered noun right before a mention
+    // outweighs a first name worn by both.
+    let noun = entity_ref.mentions.iter().find_map(|m| {
+        let at = doc.token_at(m.start);
+        let before = match at {
+            0 => return None,
+            1 => at - 1,
+            _ if doc.raw(at - 1) == "," => at - 2,
+            _ => at - 1,
+        };
+        lexicon::noun_gender(doc.word(before))
+    });
+    noun.or_else(|| {
+        entity_ref
+            .aliases
+            .iter()
+            .chain(std::iter::once(&entity_ref.name))
+            .find_map(|alias| first(alias).and_then(|w| lexicon::name_gender(&w)))
+    })
+    .or_else(|| {
+        entity_ref.mentions.iter().find_map(|m| {
+            let at = doc.token_at(m.start);
+            (at > 0).then(|| doc.word(at - 1).trim_end_matches('.')).and_then(lexicon::name_gender)
         })
+    })
 }
 
 /// The nearest mention before byte `at` of a kind `keep` accepts.

@@ -577,3 +577,36 @@ Carmen Rojas dirigió la reunión. La periodista Rosa Quispe escribió sobre la 
         "#]],
     );
 }
+
+#[test]
+fn a_gendered_noun_before_a_name_gives_its_gender() {
+    // "Terry" is a man's name in the list; "widow" says otherwise.
+    check(
+        r#"
+Port strike
+
+Dock widow Terry Vance spoke at the gate. Mark Hale listened from the back.
+
+"We will not give up," she said.
+"#,
+        expect![[r#"
+            direct "We will not give up," cue="said" speaker=pronoun "she" -> Terry Vance
+        "#]],
+    );
+}
+
+#[test]
+fn a_gendered_noun_before_a_name_gives_its_gender_es() {
+    check(
+        r#"
+Paro portuario
+
+Su viuda, Terry Vance, habló en la puerta. Carlos Mendoza escuchó desde atrás.
+
+«No nos vamos a rendir», dijo ella.
+"#,
+        expect![[r#"
+            direct "No nos vamos a rendir" cue="dijo" speaker=pronoun "ella" -> Terry Vance
+        "#]],
+    );
+}
