@@ -45,7 +45,8 @@ pub(super) fn is_speech_verb(word: &str) -> bool {
             | "dismissed" | "accused" | "accuses" | "condemned" | "criticized" | "criticised"
             | "responds" | "answers" | "answered" | "admits" | "jokes" | "promises" | "agreed"
             | "agrees" | "bemoaned" | "groused" | "alleged" | "alleges" | "conceding" | "praising"
-            | "dicen" | "criticó" | "acusó" | "calificó" | "rechazó"
+            | "dicen" | "criticó" | "acusó" | "calificó" | "rechazó" | "yells" | "shouts"
+            | "screamed" | "cites" | "cited" | "gritaron" | "gritan"
     )
 }
 

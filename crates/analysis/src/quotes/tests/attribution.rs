@@ -238,3 +238,34 @@ Rosa Quispe no pidió la renuncia del ministro porque cree que «primero va el d
         "#]],
     );
 }
+
+#[test]
+fn present_tense_cues_credit_a_quote() {
+    check(
+        r#"
+Port strike
+
+Ana Ruiz runs toward the gate. "Nobody touches the cranes!" she yells at the guards.
+
+The union cites "unsafe cranes and broken lights" in its letter.
+"#,
+        expect![[r#"
+            direct "Nobody touches the cranes!" cue="yells" speaker=pronoun "she" -> Ana Ruiz
+            direct "unsafe cranes and broken lights" cue="cites" speaker=description "The union" -> ?
+        "#]],
+    );
+}
+
+#[test]
+fn present_tense_cues_credit_a_quote_es() {
+    check(
+        r#"
+Paro portuario
+
+Los estibadores llegan a la puerta. «¡Nadie toca las grúas!», gritan los estibadores.
+"#,
+        expect![[r#"
+            direct "¡Nadie toca las grúas!" cue="gritan" speaker=description "los estibadores" -> ?
+        "#]],
+    );
+}
