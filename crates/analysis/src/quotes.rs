@@ -8,29 +8,37 @@
 //! - A run left open at a paragraph's end goes on when the next paragraph opens with a mark
 //!   (the English multi-paragraph convention): one quote, one content fragment per paragraph.
 //! - `"…," he said. "…"`: two runs of a paragraph joined by an attribution (the first ends in
-//!   `,` `?` `!` or a comma follows it) are one quote with two fragments.
+//!   `,` `?` `!`, before a closing single quote too, or a comma follows it) are one quote with
+//!   two fragments, also when the attribution is a long sentence of its own (`"…," said X, who
+//!   has …. "…"`); a second run with an attribution of its own (`"…," X said. "…," Y
+//!   replied.`) is a quote apart.
 //! - Spanish dialogue: a paragraph opening with a dash; `—dijo X—` incisions split the content
 //!   and credit it.
 //! - Square-bracket insertions stay in the content as written.
 //!
 //! # Attribution
 //! Tried in order: the words after the closing mark up to the end of its sentence (`, X said`,
-//! `, said the minister`, `, dijo`), then the words before the opening mark in its sentence
+//! `, said the minister`, `, dijo`; a quote inside a sentence that `, X said` or `, he said`
+//! closes), then the words before the opening mark in its sentence
 //! (`X told reporters, "…"`, `X said: "…"`, `X says the campaign will "…"`, `según X, «…»`,
-//! `Kerry: "…"`). A quote ending in "!" or "?" ends its sentence for the splitter, so its
+//! `Kerry: "…"`; a subject after the cue must reach the quote, give or take a comma or a
+//! colon: `said X: "…"`). A quote ending in "!" or "?" ends its sentence for the splitter, so its
 //! attribution may open the next sentence of the block (`“…!” X said`). A cue is a speech verb
 //! from a fixed list (English and Spanish; "shot back" only right before a quote, a comma or
 //! the sentence's end) or "according to" / "según" / "de acuerdo con"; "told" takes its
-//! listener into the cue ("told the paper").
+//! listener into the cue ("told the paper"). A speech verb in "-s" after a determiner or a
+//! possessive is a noun ("those reports", "Trump's late-night tweets").
 //! The speaker is the noun phrase before the cue (an appositive between commas gives the name
 //! before it, even when the appositive holds a few quoted words: "X, wearing “Vote Union”
 //! pins, said"; a party tag in brackets, "Rep. X (D-Ore.) said", is skipped; a place after a comma, "X
 //! of Columbia, South Carolina says", belongs to the name before it), or after the cue
-//! when the cue comes first. A dash and a bare name after the closing mark (`“…” ― Sonya
+//! when the cue comes first, up to a clause word or an auxiliary ("called for the resignation
+//! because …", "said they would …"). A dash and a bare name after the closing mark (`“…” ― Sonya
 //! Herridge`, `«…» — Rosa Quispe`) credit the quote, the dash as its cue.
 //!
-//! A participle cue ("writing", "diciendo") takes the sentence's subject, which may open with
-//! up to three title words before a person's name ("Band member X", "La dirigente sindical X"),
+//! A participle cue ("writing", "diciendo") takes the person named right before it ("with Sen.
+//! X calling it a “…”", "con Rosa Quispe diciendo"), else the sentence's subject, which may open
+//! with up to three title words before a person's name ("Band member X", "La dirigente sindical X"),
 //! after an opening chunk with no person in it ("Hours later, X …", "Reached by POLITICO, X
 //! …", a dateline "Washington (AFP) – X …").
 //!
@@ -52,7 +60,8 @@
 //! A lone pronoun ("he", "she", "ella") resolves to the latest of: the last speaker who is a
 //! person, a person named right before a speech verb, and the person a sentence outside quotes
 //! opens with (give or take titles or an opening clause: "Speaking in Lima, X …"), of the
-//! pronoun's gender when known; "they" to the last resolved speaker; with none, to the nearest
+//! pronoun's gender when known (a gendered noun right before a mention, "widow Terry X", "su
+//! esposa, X", outweighs a first name); "they" to the last resolved speaker; with none, to the nearest
 //! person (or organisation) mentioned before it. A cue with no subject ("dijo") works the same
 //! way without gender. A person the tagger found must look like one to be an antecedent (two
 //! capitalised words, a known first name, or a title, and no word for an organisation or a
@@ -67,7 +76,8 @@
 //! description mentions a video), role words to the person the text gives that role, and
 //! otherwise a name inside the description ("a spokesman for the PNP") is the link; a definite
 //! epithet ("the Florida senator") is the last speaker, and a word for an organisation ("the
-//! agency", "la fiscalía") the organisation named last. A capitalised speech verb inside a body
+//! agency", "la fiscalía") the organisation named last. A name inside a quote's content is no
+//! such link ("the statement said" after a statement that names someone). A capitalised speech verb inside a body
 //! sentence ("the United States has") is part of a name, not a cue.
 
 mod direct;

@@ -15,8 +15,9 @@ pub(crate) fn run(what: EvalCommand) -> anyhow::Result<ExitCode> {
                 .with_context(|| format!("cannot evaluate extraction on {}", data.display()))?;
             Ok(ExitCode::SUCCESS)
         }
-        EvalCommand::Quotes { data, limit, examples, json } => {
-            crate::eval_quotes::run(&data, limit, examples, json, &mut std::io::stdout().lock())
+        EvalCommand::Quotes { data, limit, examples, dump, json } => {
+            let options = crate::eval_quotes::Options { limit, examples, dump, json };
+            crate::eval_quotes::run(&data, &options, &mut std::io::stdout().lock())
                 .with_context(|| format!("cannot evaluate quotes on {}", data.display()))?;
             Ok(ExitCode::SUCCESS)
         }

@@ -33,8 +33,8 @@
 //!   gold speaker text is a name that does not open with a determiner, so no gold name is derived.
 
 use std::{
-    io::{BufRead, IsTerminal},
-    path::Path,
+    io::{BufRead, IsTerminal, Write},
+    path::{Path, PathBuf},
     time::{Duration, Instant},
 };
 
@@ -86,14 +86,33 @@ pub(crate) struct QuoteScore {
     pub(crate) quotes_us_per_800_words: f64,
 }
 
+/// How `run` reads and reports.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Options {
+    /// Score only the first N documents.
+    pub(crate) limit: Option<usize>,
+    /// Misses of each kind to print before the table.
+    pub(crate) examples: usize,
+    /// A JSON Lines file to write each gold direct quote's outcome to, for error analysis.
+    pub(crate) dump: Option<PathBuf>,
+    /// Print JSON instead of a table.
+    pub(crate) json: bool,
+}
+
 /// Scores the file at `data`, printing a table (or JSON) to `out` and `examples` misses per kind.
 pub(crate) fn run(
     data: &Path,
-    limit: Option<usize>,
-    examples: usize,
-    json: bool,
+    options: &Options,
     out: &mut dyn std::io::Write,
 ) -> anyhow::Result<QuoteScore> {
+    let Options { limit, examples, json, .. } = *options;
+    let mut dump = match &options.dump {
+        Some(path) => Some(std::io::BufWriter::new(
+            std::fs::File::create(path)
+                .with_context(|| format!("cannot create {}", path.display()))?,
+        )),
+        None => None,
+    };
     let file =
         std::fs::File::open(data).with_context(|| format!("cannot open {}", data.display()))?;
     let mut records = Vec::new();
@@ -158,6 +177,19 @@ pub(crate) fn run(
                     named_right += usize::from(*outcome == Outcome::Right);
                 }
             }
+            if let Some(dump) = dump.as_mut() {
+                let gold_quote = &record.quotes[*gold];
+                let line = serde_json::json!({
+                    "id": record.id,
+                    "outcome": outcome.as_str(),
+                    "speaker_as_written": pred.as_ref().map(|p| p.1),
+                    "gold_content": excerpt(&record.text, &gold_quote.content_spans),
+                    "gold_speaker": gold_quote.speaker_text,
+                    "ours": pred.as_ref().map(|p| p.0.clone()),
+                    "context": context(&record.text, gold_quote),
+                });
+                writeln!(dump, "{line}")?;
+            }
             if *outcome != Outcome::Right && shown[*outcome as usize] < examples {
                 shown[*outcome as usize] += 1;
                 let gold_quote = &record.quotes[*gold];
@@ -175,6 +207,9 @@ pub(crate) fn run(
         bar.inc(1);
     }
     bar.finish_and_clear();
+    if let Some(dump) = dump.as_mut() {
+        dump.flush()?;
+    }
     score.speaker_as_written = ratio(as_written, matched_direct);
     score.speaker_resolved = ratio(counts[Outcome::Right as usize], matched_direct);
     score.speaker_resolved_named_gold = ratio(named_right, named_gold);
@@ -279,6 +314,17 @@ fn excerpt(text: &str, spans: &[[usize; 2]]) -> String {
         spans.iter().map(|&[a, b]| chars[a..b].iter().collect::<String>()).collect();
     let joined = joined.join(" | ");
     joined.chars().take(160).collect()
+}
+
+/// The text around a gold quote: its speaker and content, with some of the text before them.
+fn context(text: &str, quote: &GoldQuote) -> String {
+    let spans = quote.content_spans.iter().chain(&quote.speaker_spans);
+    let start = spans.clone().map(|s| s[0]).min().unwrap_or(0);
+    let end = spans.map(|s| s[1]).max().unwrap_or(start);
+    text.chars()
+        .skip(start.saturating_sub(300))
+        .take(end - start.saturating_sub(300) + 80)
+        .collect()
 }
 
 /// Code-point offsets of the original text for each byte offset of the cleaned text.

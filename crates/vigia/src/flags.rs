@@ -296,6 +296,9 @@ pub(crate) enum EvalCommand {
         /// Print up to N examples of each kind of miss.
         #[arg(long, default_value_t = 0)]
         examples: usize,
+        /// Write every gold direct quote's outcome, with its context, to this JSON Lines file.
+        #[arg(long)]
+        dump: Option<PathBuf>,
         /// Print the scores as JSON instead of a table.
         #[arg(long)]
         json: bool,

@@ -192,6 +192,15 @@ fn sentence_start(doc: &Doc<'_>, i: usize) -> usize {
     k
 }
 
+/// Whether segment `n` has an attribution of its own after its closing mark (`"…," X said.
+/// "…," Y replied.`), so it is no second fragment of the quote before it.
+fn credited_apart(doc: &Doc<'_>, segs: &[Segment], n: usize, quoted: &[bool]) -> bool {
+    let Some(close) = segs[n].close else { return false };
+    let cap = segs.get(n + 1).map_or(doc.len(), |next| next.open);
+    let end = sentence_end(doc, close, cap);
+    speaker::trailing(doc, close + 1, end, quoted).is_some()
+}
+
 /// Direct and scare quotes; marks `quoted` for every token inside quotation marks.
 pub(super) fn find(doc: &Doc<'_>, quoted: &mut [bool]) -> Vec<RawQuote> {
     let segs = segments(doc);
@@ -229,12 +238,25 @@ pub(super) fn find(doc: &Doc<'_>, quoted: &mut [bool]) -> Vec<RawQuote> {
             }
             // "…," he said. "…": one quote split by its attribution.
             if let (Some(close), true) = (prev.close, seg.block == prev.block) {
-                let last = doc.raw(prev.end - 1);
+                // `“… sort of, ‘Don’t hit me,’” X said. “…”`: a closing single quote may end it.
+                let mut last = doc.raw(prev.end - 1);
+                if matches!(last, "’" | "'") && prev.end - 1 > prev.first {
+                    last = doc.raw(prev.end - 2);
+                }
                 let between = (close + 1, seg.open);
                 let splits = matches!(last, "," | "?" | "!" | "…")
                     || doc.raw(close + 1) == ","
                     || (between.1 > between.0 && doc.raw(between.1 - 1) == ",");
-                if splits && between.1 - between.0 <= 16 {
+                // `"…," said X, a long appositive about X. "…"`: a longer attribution still
+                // splits the quote when it is one sentence that the next run follows.
+                let one_sentence = between.1 > between.0
+                    && between.1 - between.0 <= 48
+                    && doc.sentence_of[between.1 - 1] == doc.sentence_of[close]
+                    && matches!(doc.raw(between.1 - 1), "." | ",");
+                if splits
+                    && (between.1 - between.0 <= 16 || one_sentence)
+                    && !credited_apart(doc, &segs, n, quoted)
+                {
                     if let Some(found) = speaker::trailing(doc, between.0, between.1, quoted) {
                         if attribution.is_none() {
                             *attribution = Some(found);

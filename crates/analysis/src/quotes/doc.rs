@@ -114,10 +114,44 @@ impl<'a> Doc<'a> {
                 || matches!(self.raw(i + 2), "." | "," | ":")
                 || self.sentence_of[i + 2] != self.sentence_of[i]);
         (super::lexicon::is_speech_verb(self.word(i)) || shot_back || went_on)
+            && !self.is_plural_noun(i)
             && (!self.is_capitalised(i)
                 || i == 0
                 || self.sentence_of[i - 1] != self.sentence_of[i]
                 || self.blocks[self.block_of[i]].1)
+    }
+
+    /// "those reports", "his claims", "Trump's late-night tweets": a speech verb in "-s" after a
+    /// determiner or a possessive is a plural noun.
+    fn is_plural_noun(&self, i: usize) -> bool {
+        let word = self.word(i);
+        if i == 0 || !word.ends_with('s') || word.ends_with("ss") {
+            return false;
+        }
+        let possessive = |t: usize| matches!(self.raw(t), "'s" | "’s");
+        let before = self.word(i - 1);
+        matches!(
+            before,
+            "the"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "your"
+                | "my"
+                | "these"
+                | "those"
+                | "such"
+                | "many"
+                | "several"
+                | "some"
+                | "recent"
+                | "latest"
+                | "new"
+                | "own"
+        ) || possessive(i - 1)
+            || (i >= 2 && possessive(i - 2) && self.is_word(i - 1) && !self.is_capitalised(i - 1))
     }
 
     /// True when the token starts with a capital letter.
@@ -192,6 +226,17 @@ impl<'a> Doc<'a> {
         } else {
             at
         }
+    }
+
+    /// The first token of the person mention that ends where token `b - 1` ends, when one does
+    /// and it ends after token `a` starts.
+    pub(super) fn person_ending(&self, a: usize, b: usize) -> Option<usize> {
+        let end = self.tokens[b - 1].end;
+        let &(m, _, _) = self
+            .mentions_before(end)
+            .take_while(|(m, _, _)| m.end >= self.tokens[a].start)
+            .find(|(m, _, kind)| m.end == end && *kind == EntityType::Person)?;
+        Some(self.token_at(m.start))
     }
 
     /// Mentions that start before byte `at`, nearest first.

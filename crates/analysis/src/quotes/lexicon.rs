@@ -42,6 +42,11 @@ pub(super) fn is_speech_verb(word: &str) -> bool {
             | "diciendo" | "asegurando" | "afirmando" | "señalando" | "explicando" | "agregando"
             | "añadiendo" | "escribiendo" | "proclaimed" | "demanded" | "proclamó" | "exigió" | "ironizó" | "bromeó" | "insinuó" | "reflexionó" | "clamó" | "gritó" | "exclamaron"
             | "questioned" | "assured" | "opined" | "cuestionaron" | "aseveró" | "opinaron" | "continuó"
+            | "dismissed" | "accused" | "accuses" | "condemned" | "criticized" | "criticised"
+            | "responds" | "answers" | "answered" | "admits" | "jokes" | "promises" | "agreed"
+            | "agrees" | "bemoaned" | "groused" | "alleged" | "alleges" | "conceding" | "praising"
+            | "dicen" | "criticó" | "acusó" | "calificó" | "rechazó" | "yells" | "shouts"
+            | "screamed" | "cites" | "cited" | "gritaron" | "gritan"
     )
 }
 
@@ -244,6 +249,22 @@ pub(super) fn pronoun_gender(word: &str) -> Option<Gender> {
     }
 }
 
+/// The gender a noun for a person gives ("widow", "husband", "viuda").
+#[rustfmt::skip]
+pub(super) fn noun_gender(word: &str) -> Option<Gender> {
+    match word {
+        "widow" | "wife" | "mother" | "daughter" | "sister" | "woman" | "grandmother" | "niece"
+        | "aunt" | "girlfriend" | "actress" | "congresswoman" | "chairwoman" | "businesswoman"
+        | "spokeswoman" | "viuda" | "esposa" | "madre" | "hija" | "hermana" | "mujer"
+        | "abuela" | "sobrina" | "tía" => Some(Gender::Female),
+        "widower" | "husband" | "father" | "son" | "brother" | "grandfather" | "nephew"
+        | "uncle" | "boyfriend" | "actor" | "congressman" | "chairman" | "businessman"
+        | "spokesman" | "viudo" | "esposo" | "padre" | "hijo" | "hermano" | "hombre" | "abuelo"
+        | "sobrino" | "tío" => Some(Gender::Male),
+        _ => None,
+    }
+}
+
 /// The gender a first name or a title gives, for common names in English and Spanish news.
 #[rustfmt::skip]
 pub(super) fn name_gender(word: &str) -> Option<Gender> {
@@ -406,6 +427,9 @@ pub(super) fn opens_adjunct(word: &str) -> bool {
             | "you"
             | "le"
             | "les"
+            | "for"
+            | "because"
+            | "porque"
     ) || crate::quantities::lexicon::is_weekday(word)
 }
 
@@ -446,5 +470,15 @@ pub(super) fn ends_after(word: &str) -> bool {
             | "hoy"
             | "este"
             | "esta"
+            | "as"
+            | "because"
+            | "for"
+            | "since"
+            | "if"
+            | "though"
+            | "although"
+            | "porque"
+            | "aunque"
+            | "si"
     )
 }

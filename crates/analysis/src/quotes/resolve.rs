@@ -30,6 +30,9 @@ struct History {
     last: Option<Speaker>,
     /// Where the last quote with a speaker ends.
     last_at: Option<usize>,
+    /// Contents of direct and scare quotes: a name quoted there is not who a description
+    /// ("the statement", "the agency") stands for.
+    quoted: Vec<model::Span>,
 }
 
 /// Resolves the speakers of `raw` (sorted by position) into quotes.
@@ -45,7 +48,7 @@ pub(super) fn resolve(doc: &Doc<'_>, raw: Vec<RawQuote>) -> Vec<Quote> {
     // "Debates …", "Twitter …": a sentence opener the tagger calls a person must look like
     // one, unless it is named before a speech verb too.
     topics.retain(|&(_, e)| looks_like_person(doc, e) || subjects.iter().any(|&(_, s)| s == e));
-    let mut history = History { subjects, topics, ..History::default() };
+    let mut history = History { subjects, topics, quoted, ..History::default() };
     let mut out = Vec::with_capacity(raw.len());
     for quote in raw {
         let speaker = match quote.speaker {
@@ -223,7 +226,7 @@ fn classify(doc: &Doc<'_>, a: usize, b: usize, history: &History) -> Speaker {
             Speaker { span: Some(span), kind: SpeakerKind::Description, entity }
         }
         Some((_, entity, _)) => {
-            let entity = linked(doc, a, b).or(Some(entity));
+            let entity = linked(doc, a, b, &history.quoted).or(Some(entity));
             Speaker { span: Some(span), kind: SpeakerKind::Description, entity }
         }
         None if doc.is_capitalised(a) && !determiner => {
@@ -237,7 +240,8 @@ fn classify(doc: &Doc<'_>, a: usize, b: usize, history: &History) -> Speaker {
             Speaker { span: Some(span), kind: SpeakerKind::Name, entity: by_alias(doc, b) }
         }
         None => {
-            let entity = epithet_or_role(doc, a, b, history).or_else(|| body(doc, a, b));
+            let entity =
+                epithet_or_role(doc, a, b, history).or_else(|| body(doc, a, b, &history.quoted));
             Speaker { span: Some(span), kind: SpeakerKind::Description, entity }
         }
     }
@@ -274,14 +278,22 @@ fn epithet(doc: &Doc<'_>, a: usize, b: usize, history: &History) -> Option<usize
 
 /// "the agency", "the campaign", "la fiscalía": a definite description headed by a word for
 /// an organisation is the organisation named last before it.
-fn body(doc: &Doc<'_>, a: usize, b: usize) -> Option<usize> {
+fn body(doc: &Doc<'_>, a: usize, b: usize, quoted: &[model::Span]) -> Option<usize> {
     if !matches!(doc.word(a), "the" | "its" | "el" | "la") || b - a > 4 {
         return None;
     }
     if !lexicon::is_body_noun(doc.word(b - 1)) {
         return None;
     }
-    nearest(doc, doc.tokens[a].start, |kind| kind == EntityType::Organization)
+    doc.mentions_before(doc.tokens[a].start)
+        .filter(|(m, _, _)| !inside(quoted, *m))
+        .find(|(_, _, kind)| *kind == EntityType::Organization)
+        .map(|(_, entity, _)| *entity)
+}
+
+/// Whether mention `m` lies inside one of the quotes' contents.
+fn inside(quoted: &[model::Span], m: model::Span) -> bool {
+    quoted.iter().any(|q| q.contains(m))
 }
 
 /// Person mentions right before a speech verb, give or take adverbs, by position.
@@ -445,19 +457,31 @@ pub(super) fn gender(doc: &Doc<'_>, entity: usize) -> Option<lexicon::Gender> {
     let entity_ref = &doc.entities.entities[entity];
     let first =
         |name: &str| name.split_whitespace().next().map(|w| w.trim_end_matches('.').to_lowercase());
-    entity_ref
-        .aliases
-        .iter()
-        .chain(std::iter::once(&entity_ref.name))
-        .find_map(|alias| first(alias).and_then(|w| lexicon::name_gender(&w)))
-        .or_else(|| {
-            entity_ref.mentions.iter().find_map(|m| {
-                let at = doc.token_at(m.start);
-                (at > 0)
-                    .then(|| doc.word(at - 1).trim_end_matches('.'))
-                    .and_then(lexicon::name_gender)
-            })
+    // "9/11 widow Terry Strada", "his wife, Jane": a gendered noun right before a mention
+    // outweighs a first name worn by both.
+    let noun = entity_ref.mentions.iter().find_map(|m| {
+        let at = doc.token_at(m.start);
+        let before = match at {
+            0 => return None,
+            1 => at - 1,
+            _ if doc.raw(at - 1) == "," => at - 2,
+            _ => at - 1,
+        };
+        lexicon::noun_gender(doc.word(before))
+    });
+    noun.or_else(|| {
+        entity_ref
+            .aliases
+            .iter()
+            .chain(std::iter::once(&entity_ref.name))
+            .find_map(|alias| first(alias).and_then(|w| lexicon::name_gender(&w)))
+    })
+    .or_else(|| {
+        entity_ref.mentions.iter().find_map(|m| {
+            let at = doc.token_at(m.start);
+            (at > 0).then(|| doc.word(at - 1).trim_end_matches('.')).and_then(lexicon::name_gender)
         })
+    })
 }
 
 /// The nearest mention before byte `at` of a kind `keep` accepts.
@@ -483,7 +507,7 @@ fn by_alias(doc: &Doc<'_>, b: usize) -> Option<usize> {
 ///   mention has that role word right before it ("Interior Minister Vicente Tiburcio") or in
 ///   an appositive right after it ("Vicente Tiburcio, the interior minister"): the nearest one
 ///   before the quote, else the first after it.
-fn linked(doc: &Doc<'_>, a: usize, b: usize) -> Option<usize> {
+fn linked(doc: &Doc<'_>, a: usize, b: usize, quoted: &[model::Span]) -> Option<usize> {
     let words = || (a..b).map(|t| doc.word(t));
     if words().any(lexicon::is_gang_word) {
         let wants_video = words().any(lexicon::is_video_word);
@@ -520,6 +544,7 @@ fn linked(doc: &Doc<'_>, a: usize, b: usize) -> Option<usize> {
             return doc
                 .mentions_before(doc.tokens[a].start)
                 .take_while(|(m, _, _)| m.start >= from)
+                .filter(|(m, _, _)| !inside(quoted, *m))
                 .find(|(_, _, kind)| matches!(kind, EntityType::Person | EntityType::Organization))
                 .map(|(_, e, _)| *e);
         }
@@ -558,18 +583,13 @@ fn epithet_or_role(doc: &Doc<'_>, a: usize, b: usize, history: &History) -> Opti
             doc.entities.entities[e].mentions.iter().any(|&m| has_role(doc, role, m))
         })
     };
-    candidate.filter(|&e| holds(e)).or_else(|| linked(doc, a, b)).or(candidate)
+    candidate.filter(|&e| holds(e)).or_else(|| linked(doc, a, b, &history.quoted)).or(candidate)
 }
 
 /// The first token of a person's name (with the capitalised titles before it) that ends the
 /// phrase `a..b`, when one does and something other than titles comes before it.
 fn tail_name(doc: &Doc<'_>, a: usize, b: usize) -> Option<usize> {
-    let end = doc.tokens[b - 1].end;
-    let &(m, _, _) = doc
-        .mentions_before(end)
-        .take_while(|(m, _, _)| m.end >= doc.tokens[a].start)
-        .find(|(m, _, kind)| m.end == end && *kind == EntityType::Person)?;
-    let mut from = doc.token_at(m.start);
+    let mut from = doc.person_ending(a, b)?;
     while from > a && doc.is_capitalised(from - 1) && doc.is_word(from - 1) {
         from -= 1;
     }

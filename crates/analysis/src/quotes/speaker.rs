@@ -297,8 +297,24 @@ fn noun_phrase_before(
     }
     // "On Tuesday the minister said": start at the subject, not the adjunct.
     if lexicon::is_opening_adjunct(doc.word(k)) {
+        // "Later the union leader said", "Luego la dirigente dijo": an adverb, unlike a
+        // preposition ("On Tuesday the …"), takes no object before the subject.
+        let adverb = matches!(
+            doc.word(k),
+            "yesterday"
+                | "today"
+                | "tonight"
+                | "later"
+                | "earlier"
+                | "meanwhile"
+                | "ayer"
+                | "hoy"
+                | "luego"
+                | "después"
+                | "antes"
+        );
         let start = (k + 1..end).find(|&t| {
-            t > k + 1 && (lexicon::is_determiner(doc.word(t)) || doc.is_capitalised(t))
+            (adverb || t > k + 1) && (lexicon::is_determiner(doc.word(t)) || doc.is_capitalised(t))
         })?;
         k = start;
     }
@@ -365,6 +381,7 @@ pub(super) fn phrase_after(
         && !quoted[k]
         && (doc.is_word(k) || matches!(doc.raw(k), "'s" | "’s" | "-" | "&"))
         && !(k > from && lexicon::ends_after(doc.word(k)))
+        && !(k > from && is_finite_auxiliary(doc.word(k)))
         && !doc.is_speech_verb(k)
     {
         k += 1;
@@ -493,10 +510,29 @@ pub(super) fn sentence_final(
         // The cue or its speaker right after the comma, and the speaker a name or a
         // description ("said as the crowd left" is no attribution).
         let near = a <= comma + 2 || doc.token_at(found.cue.start) <= comma + 6;
+        // "… was “stagnant for a month” as donors waited, he said.": a pronoun speaks too.
         let named = b > a
-            && (doc.mention_in(doc.cover(a, b)).is_some() || lexicon::is_determiner(doc.word(a)));
+            && (doc.mention_in(doc.cover(a, b)).is_some()
+                || lexicon::is_determiner(doc.word(a))
+                || (b == a + 1 && lexicon::is_personal_pronoun(doc.word(a))));
         (near && named).then_some(found)
     })
+}
+
+/// The person mention that ends right before token `end`, from `lo` on, as tokens, with the
+/// capitalised titles before it ("Sen. John McCain").
+fn person_ending_at(doc: &Doc<'_>, lo: usize, end: usize) -> Option<(usize, usize)> {
+    if end <= lo {
+        return None;
+    }
+    let mut from = doc.person_ending(lo, end)?;
+    while from > lo
+        && doc.is_capitalised(from - 1)
+        && (doc.raw(from - 1).ends_with('.') || lexicon::is_title_word(doc.word(from - 1)))
+    {
+        from -= 1;
+    }
+    (from >= lo).then_some((from, end))
 }
 
 /// An attribution before a quote's opening mark at token `open`, in the same sentence from `lo`:
@@ -525,6 +561,13 @@ pub(super) fn leading(
             let cue = cue_span(doc, c, open, quoted);
             let far = lexicon::is_participle(doc.word(c))
                 || (c > lo && matches!(doc.word(c - 1), "and" | "y" | ","));
+            // "with Sen. John McCain calling it a “…”", "footage of Trump saying": a person
+            // named right before the participle is its subject.
+            if lexicon::is_participle(doc.word(c)) {
+                if let Some((a, b)) = person_ending_at(doc, lo, c) {
+                    return Some(Attribution { cue, speaker: Slot::Phrase(a, b) });
+                }
+            }
             if far {
                 if let Some((a, b)) = sentence_subject(doc, lo, c) {
                     return Some(Attribution { cue, speaker: Slot::Phrase(a, b) });
@@ -533,8 +576,12 @@ pub(super) fn leading(
             if let Some((a, b)) = phrase_before(doc, lo, c, quoted) {
                 return Some(Attribution { cue, speaker: Slot::Phrase(a, b) });
             }
+            // `said Luis García: "…"`: a subject after the cue reaches the quote, give or take
+            // a comma or a colon ("say each of the candidates’ plans are “…”" has none).
             let end = doc.token_at(cue.end);
-            if let Some((a, b)) = phrase_after(doc, end, open, quoted) {
+            if let Some((a, b)) = phrase_after(doc, end, open, quoted)
+                .filter(|&(_, b)| (b..open).all(|t| matches!(doc.raw(t), "," | ":")))
+            {
                 return Some(Attribution { cue, speaker: Slot::Phrase(a, b) });
             }
             let (a, b) = sentence_subject(doc, lo, c)?;

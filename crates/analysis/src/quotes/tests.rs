@@ -5,6 +5,7 @@ use expect_test::{expect, Expect};
 use super::find;
 use crate::{entities, testing};
 
+mod attribution;
 mod speakers;
 
 /// Reads `fixture` (headline, blank line, paragraphs), finds its quotes and renders one line
@@ -491,7 +492,7 @@ Market vendor Carlos Mendoza agreed:
 "#,
         expect![[r#"
             direct "We pay every week," cue="said" speaker=name "Rosa Quispe" -> Rosa Quispe
-            direct "Nobody protects us from these men. The police never come." cue="agreed:" speaker=description "Market vendor Carlos Mendoza" -> Carlos Mendoza
+            direct "Nobody protects us from these men. The police never come." cue="agreed" speaker=description "Market vendor Carlos Mendoza" -> Carlos Mendoza
         "#]],
     );
 }

@@ -400,7 +400,7 @@ En un discurso el viernes, la Dirigente Rosa Quispe condenó el «cierre que nad
 "#,
         expect![[r#"
             direct "We will talk again," cue="said" speaker=pronoun "he" -> Sam Taylor
-            direct "lockout that nobody can justify at all." speaker=pronoun -> Mark Davies
+            direct "lockout that nobody can justify at all." cue="condemned" speaker=name "Union Leader Mark Davies" -> Mark Davies
             direct "Hablaremos otra vez" cue="dijo" speaker=pronoun "ella" -> Carmen Rojas
             direct "cierre que nadie puede justificar de ningún modo" speaker=pronoun -> Dirigente Rosa Quispe
         "#]],
@@ -574,6 +574,39 @@ Carmen Rojas dirigió la reunión. La periodista Rosa Quispe escribió sobre la 
         expect![[r#"
             direct "Nadie va a pagar más cupos" cue="dijo" speaker=name "Rojas" -> Carmen Rojas
             direct "El mercado seguirá cerrado toda la semana" cue="dijo" speaker=description "la periodista" -> Rosa Quispe
+        "#]],
+    );
+}
+
+#[test]
+fn a_gendered_noun_before_a_name_gives_its_gender() {
+    // "Terry" is a man's name in the list; "widow" says otherwise.
+    check(
+        r#"
+Port strike
+
+Dock widow Terry Vance spoke at the gate. Mark Hale listened from the back.
+
+"We will not give up," she said.
+"#,
+        expect![[r#"
+            direct "We will not give up," cue="said" speaker=pronoun "she" -> Terry Vance
+        "#]],
+    );
+}
+
+#[test]
+fn a_gendered_noun_before_a_name_gives_its_gender_es() {
+    check(
+        r#"
+Paro portuario
+
+Su viuda, Terry Vance, habló en la puerta. Carlos Mendoza escuchó desde atrás.
+
+«No nos vamos a rendir», dijo ella.
+"#,
+        expect![[r#"
+            direct "No nos vamos a rendir" cue="dijo" speaker=pronoun "ella" -> Terry Vance
         "#]],
     );
 }
