@@ -39,10 +39,16 @@ const MIGRATIONS: &[Migration] = &[
         postgres: include_str!("../migrations/postgres/0004_feeds.sql"),
         backfill: None,
     },
+    Migration {
+        version: 5,
+        sqlite: include_str!("../migrations/sqlite/0005_search_refs.sql"),
+        postgres: include_str!("../migrations/postgres/0005_search_refs.sql"),
+        backfill: None,
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// The version the database is at; 0 for an empty one.
 pub(crate) fn version(conn: &mut dyn Conn) -> Result<i64> {

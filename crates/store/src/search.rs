@@ -42,6 +42,26 @@ pub(crate) fn index(
     label: &str,
     text: &str,
 ) -> Result<()> {
+    insert(conn, kind, id, document, label, text)?;
+    if conn.dialect() == Dialect::Sqlite {
+        conn.exec(
+            "INSERT INTO search_refs (kind, ref, row) VALUES ($1, $2, last_insert_rowid())",
+            &[Value::text(kind.as_str()), Value::text(id)],
+        )?;
+    }
+    Ok(())
+}
+
+/// The full-text row alone, as schema version 2 had it: its backfill runs before
+/// `search_refs` exists, and version 5 fills that table from what is indexed.
+fn insert(
+    conn: &mut dyn Conn,
+    kind: SearchKind,
+    id: &str,
+    document: Option<&str>,
+    label: &str,
+    text: &str,
+) -> Result<()> {
     conn.exec(
         "INSERT INTO search (terms, kind, ref, document, label) VALUES ($1, $2, $3, $4, $5)",
         &[
@@ -57,10 +77,21 @@ pub(crate) fn index(
 
 /// Removes the searchable rows of one item.
 pub(crate) fn unindex(conn: &mut dyn Conn, kind: SearchKind, id: &str) -> Result<()> {
-    conn.exec(
-        "DELETE FROM search WHERE kind = $1 AND ref = $2",
-        &[Value::text(kind.as_str()), Value::text(id)],
-    )?;
+    let key = [Value::text(kind.as_str()), Value::text(id)];
+    match conn.dialect() {
+        Dialect::Sqlite => {
+            let rows =
+                conn.query("SELECT row FROM search_refs WHERE kind = $1 AND ref = $2", &key)?;
+            for row in rows {
+                let rowid = row.into_iter().next().and_then(|v| v.as_int()).unwrap_or(-1);
+                conn.exec("DELETE FROM search WHERE rowid = $1", &[Value::Int(rowid)])?;
+            }
+            conn.exec("DELETE FROM search_refs WHERE kind = $1 AND ref = $2", &key)?;
+        }
+        Dialect::Postgres => {
+            conn.exec("DELETE FROM search WHERE kind = $1 AND ref = $2", &key)?;
+        }
+    }
     Ok(())
 }
 
@@ -87,7 +118,7 @@ pub(crate) fn backfill(conn: &mut dyn Conn) -> Result<()> {
         let body: serde_json::Value =
             serde_json::from_str(&body).map_err(|err| corrupt("documents", err))?;
         let text = body.get("text").and_then(|t| t.as_str()).unwrap_or_default();
-        index(conn, SearchKind::Article, &id, Some(&id), &title, &format!("{title}\n{text}"))?;
+        insert(conn, SearchKind::Article, &id, Some(&id), &title, &format!("{title}\n{text}"))?;
     }
     for row in conn.query("SELECT id, document, speaker, body FROM quotes ORDER BY seq", &[])? {
         let mut row = row.into_iter();
@@ -98,7 +129,7 @@ pub(crate) fn backfill(conn: &mut dyn Conn) -> Result<()> {
             serde_json::from_str(&row.next().and_then(Value::into_text).unwrap_or_default())
                 .map_err(|err| corrupt("quotes", err))?;
         let text = body.get("text").and_then(|t| t.as_str()).unwrap_or_default();
-        index(conn, SearchKind::Quote, &id, Some(&document), text, &format!("{text}\n{speaker}"))?;
+        insert(conn, SearchKind::Quote, &id, Some(&document), text, &format!("{text}\n{speaker}"))?;
     }
     for row in conn.query("SELECT id, name, aliases FROM entities ORDER BY seq", &[])? {
         let mut row = row.into_iter();
@@ -107,7 +138,7 @@ pub(crate) fn backfill(conn: &mut dyn Conn) -> Result<()> {
         let aliases: Vec<String> =
             serde_json::from_str(&row.next().and_then(Value::into_text).unwrap_or_default())
                 .map_err(|err| corrupt("entities", err))?;
-        index(conn, SearchKind::Entity, &id, None, &name, &entity_terms(&name, &aliases))?;
+        insert(conn, SearchKind::Entity, &id, None, &name, &entity_terms(&name, &aliases))?;
     }
     Ok(())
 }

@@ -449,7 +449,7 @@ fn newer_schema_is_refused() {
         .unwrap();
     drop(conn);
     let err = Store::open(path.to_str().unwrap()).err().unwrap();
-    assert_eq!(err.to_string(), "database is at schema v99, this build knows up to v4");
+    assert_eq!(err.to_string(), "database is at schema v99, this build knows up to v5");
 }
 
 fn tokens_are_kept_hashed(store: &Store) {

@@ -230,8 +230,23 @@ fn story_row(conn: &mut dyn Conn, story: &StoryRow, now: &str) -> Result<()> {
          ON CONFLICT (id) DO UPDATE SET title = excluded.title, reports = excluded.reports, first_date = excluded.first_date, last_date = excluded.last_date, body = excluded.body, updated_at = excluded.updated_at",
         &values,
     )?;
-    conn.exec("DELETE FROM story_members WHERE story = $1", std::slice::from_ref(&id))?;
-    for (position, document) in story.documents.iter().enumerate() {
+    // A story mostly grows at its end: keep the rows of a stored list that is a prefix of the
+    // new one, so a story of thousands of reports costs only its new members.
+    let stored = conn.query(
+        "SELECT document FROM story_members WHERE story = $1 ORDER BY position",
+        std::slice::from_ref(&id),
+    )?;
+    let prefix = stored.len() <= story.documents.len()
+        && stored.iter().zip(&story.documents).all(|(row, document)| {
+            matches!(row.first(), Some(Value::Text(stored)) if stored == document)
+        });
+    let keep = if prefix {
+        stored.len()
+    } else {
+        conn.exec("DELETE FROM story_members WHERE story = $1", std::slice::from_ref(&id))?;
+        0
+    };
+    for (position, document) in story.documents.iter().enumerate().skip(keep) {
         conn.exec(
             "INSERT INTO story_members (story, document, position) VALUES ($1, $2, $3)",
             &[id.clone(), Value::text(document), Value::Int(position as i64)],

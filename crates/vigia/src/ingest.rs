@@ -7,6 +7,8 @@
 //! they changed) is committed in one transaction: a killed run loses at most the batch under
 //! way, and running it again skips what is stored and completes the rest.
 
+mod cache;
+
 use std::collections::{BTreeSet, HashMap};
 
 use analysis::{dedup::DedupIndex, entities::Resources, ingest::Draft, stories::StoryIndex};
@@ -25,6 +27,8 @@ use crate::{
     },
     stored,
 };
+
+use cache::Cache;
 
 /// What one ingest did, beyond what `analyze` reports.
 #[derive(Debug, Default)]
@@ -53,7 +57,7 @@ impl Ingested {
 
 /// Reports kept in memory between batches so that updating a story rarely re-reads and
 /// re-analyses its older reports from the store.
-const CACHE: usize = 2_000;
+const CACHE: usize = 8_000;
 
 /// Reports of one story compared with each other: a story is recompared as each batch adds to
 /// it, so its cost must not grow with the story; later reports join it uncompared.
@@ -67,7 +71,7 @@ struct State {
     order: HashMap<String, usize>,
     /// Stories with a row in the store, by index, with the id they were stored under.
     stored: HashMap<usize, String>,
-    cache: HashMap<String, Kept>,
+    cache: Cache,
 }
 
 /// Ingests `inputs` into `store`; `batch` is the number of documents per transaction.
@@ -116,75 +120,74 @@ impl Session {
         diagnostics.append(&mut self.replayed);
         let state = &mut self.state;
         let progress = pipeline::progress_bar(inputs.len() as u64, config.progress);
-        // A batch is written on a thread of its own while the next one is analysed; its stories
-        // are only updated once the write before it is committed, since updating reads the store.
+        // Batches are analysed on every core while one thread takes the analysed ones in
+        // order: it adds them to the indexes, updates their stories and commits them. What
+        // reading said goes along with the first batch read after it, so messages keep the
+        // order a single thread would give them.
+        let mut read = Summary::default();
         std::thread::scope(|scope| -> anyhow::Result<()> {
-            let mut pending: Option<
-                std::thread::ScopedJoinHandle<'_, store::Result<Vec<Outcome>>>,
-            > = None;
-            for chunk in pipeline::chunks(inputs) {
-                let drafts = pipeline::read_chunk(
-                    chunk,
-                    config,
-                    fetcher,
-                    &mut out.summary,
-                    &mut diagnostics,
-                    &progress,
-                );
-                let mut drafts = drafts.into_iter().peekable();
-                while drafts.peek().is_some() {
-                    let part: Vec<Draft> = drafts.by_ref().take(batch.max(1)).collect();
-                    let finished: Vec<Finished> = part
-                        .into_par_iter()
-                        .map(|draft| pipeline::finish(draft, config, fetcher, &resources))
-                        .collect();
-                    if let Some(write) = pending.take() {
-                        tally(write, &mut out)?;
+            let (send, take) = std::sync::mpsc::sync_channel::<(Vec<Diagnostic>, Vec<Finished>)>(1);
+            let out = &mut out;
+            let diagnostics = &mut diagnostics;
+            let resources = &resources;
+            let sink = scope.spawn(move || -> anyhow::Result<()> {
+                for (notes, finished) in take {
+                    diagnostics.extend(notes);
+                    if finished.is_empty() {
+                        continue;
                     }
-                    let (rows, touched) =
-                        add(state, finished, shipped.kb(), &mut out, &mut diagnostics)?;
+                    let (rows, touched) = add(state, finished, shipped.kb(), out, diagnostics)?;
                     let mut write = Batch { documents: rows, ..Batch::default() };
                     update_stories(
                         state,
                         store,
-                        &resources,
+                        resources,
                         &touched,
                         config,
                         &mut write,
-                        &mut diagnostics,
+                        diagnostics,
                     )?;
                     out.stories_changed += write.stories.len();
-                    pending = Some(scope.spawn(move || store.write(&write)));
+                    let outcomes = store.write(&write).context("cannot write to the store")?;
+                    for outcome in outcomes {
+                        match outcome {
+                            Outcome::New => out.new += 1,
+                            Outcome::Version { .. } => out.versions += 1,
+                            Outcome::Unchanged => out.unchanged += 1,
+                        }
+                    }
+                }
+                Ok(())
+            });
+            'read: for chunk in pipeline::chunks(inputs) {
+                let mut notes = Vec::new();
+                let drafts =
+                    pipeline::read_chunk(chunk, config, fetcher, &mut read, &mut notes, &progress);
+                let mut drafts = drafts.into_iter().peekable();
+                loop {
+                    let part: Vec<Draft> = drafts.by_ref().take(batch.max(1)).collect();
+                    let last = part.is_empty() || drafts.peek().is_none();
+                    let finished: Vec<Finished> = part
+                        .into_par_iter()
+                        .map(|draft| pipeline::finish(draft, config, fetcher, resources))
+                        .collect();
+                    // A closed channel means the sink stopped on an error, which joining gives.
+                    if send.send((std::mem::take(&mut notes), finished)).is_err() {
+                        break 'read;
+                    }
+                    if last {
+                        break;
+                    }
                 }
             }
-            if let Some(write) = pending.take() {
-                tally(write, &mut out)?;
-            }
-            Ok(())
+            drop(send);
+            sink.join().map_err(|_| anyhow::anyhow!("the thread writing to the store stopped"))?
         })?;
+        out.summary.add(&read);
         progress.finish_and_clear();
         out.diagnostics = diagnostics;
         Ok(out)
     }
-}
-
-/// Waits for a batch's write and counts what it stored.
-fn tally(
-    write: std::thread::ScopedJoinHandle<'_, store::Result<Vec<Outcome>>>,
-    out: &mut Ingested,
-) -> anyhow::Result<()> {
-    let outcomes = write
-        .join()
-        .map_err(|_| anyhow::anyhow!("the thread writing to the store stopped"))?
-        .context("cannot write to the store")?;
-    for outcome in outcomes {
-        match outcome {
-            Outcome::New => out.new += 1,
-            Outcome::Version { .. } => out.versions += 1,
-            Outcome::Unchanged => out.unchanged += 1,
-        }
-    }
-    Ok(())
 }
 
 /// Rebuilds the duplicate and story indexes from what the store holds.
@@ -194,7 +197,7 @@ fn replay(store: &Store, diagnostics: &mut Vec<Diagnostic>) -> anyhow::Result<St
         stories: StoryIndex::new(),
         order: HashMap::new(),
         stored: HashMap::new(),
-        cache: HashMap::new(),
+        cache: Cache::new(CACHE),
     };
     let mut after = 0;
     loop {
@@ -285,7 +288,7 @@ fn add(
         )?);
         article.tokens = Vec::new();
         let outlet = stories::outlet_name(&article);
-        state.cache.insert(article.id.clone(), Kept { article, extraction, outlet });
+        state.cache.insert(Kept { article, extraction, outlet });
     }
     Ok((rows, touched))
 }
@@ -330,9 +333,6 @@ fn update_stories(
         if let Some(id) = state.stored.remove(&story) {
             batch.removed_stories.push(id);
         }
-    }
-    if state.cache.len() > CACHE {
-        state.cache.clear();
     }
     for story in roots {
         let mut members: Vec<(usize, String)> = state.stories.stories()[story]
@@ -397,7 +397,7 @@ fn update_stories(
         }
         batch.stories.push(story_row(&item)?);
         for report in kept {
-            state.cache.insert(report.article.id.clone(), report);
+            state.cache.insert(report);
         }
     }
     Ok(())
@@ -419,7 +419,7 @@ fn take_kept(
     resources: &Resources<'_>,
     id: &str,
 ) -> anyhow::Result<Kept> {
-    if let Some(kept) = state.cache.remove(id) {
+    if let Some(kept) = state.cache.take(id) {
         return Ok(kept);
     }
     let record = store.document(id)?.context("not in the store")?;

@@ -44,6 +44,17 @@ pub(crate) struct Summary {
 }
 
 impl Summary {
+    /// Adds another part of the run's counts to these.
+    pub(crate) fn add(&mut self, other: &Summary) {
+        self.inputs += other.inputs;
+        self.read += other.read;
+        self.skipped += other.skipped;
+        self.failed += other.failed;
+        self.documents += other.documents;
+        self.records_failed += other.records_failed;
+        self.duplicates += other.duplicates;
+    }
+
     /// True when any input or record produced an error.
     pub(crate) fn any_failed(&self) -> bool {
         self.failed > 0 || self.records_failed > 0

@@ -97,8 +97,8 @@ fn read_endpoints_serve_the_corpus() {
       "documents": 13,
       "entities": 62,
       "events": 118,
-      "quotes": 103,
-      "schema_version": 4,
+      "quotes": 102,
+      "schema_version": 5,
       "status": "ok",
       "stories": 2
     }

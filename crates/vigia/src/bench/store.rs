@@ -24,9 +24,10 @@ pub(crate) struct StoreBench {
     pub(crate) db: Option<String>,
 }
 
-/// The generated reports as JSON Lines inputs of 1,000 records each, each report of a story
-/// from another outlet.
-fn inputs(count: usize) -> Vec<Input> {
+/// The generated reports from `skip` to `count` as JSON Lines inputs of 1,000 records each,
+/// each report of a story from another outlet. The sequence is the same whatever `skip`, so
+/// a store holding the first reports is topped up with the next ones.
+fn inputs(skip: usize, count: usize) -> Vec<Input> {
     const OUTLETS: [&str; 8] = [
         "Andes Wire",
         "Diario Limeño",
@@ -43,6 +44,10 @@ fn inputs(count: usize) -> Vec<Input> {
     let order = news::arrivals(count);
     for (idx, &story) in order.iter().enumerate() {
         let k = seen.entry(story).or_default();
+        if idx < skip {
+            *k += 1;
+            continue;
+        }
         let report = news::report(story, *k);
         let record = serde_json::json!({
             "url": format!("https://bench.example/{story}/{k}"),
@@ -109,7 +114,7 @@ pub(crate) fn run(bench: &StoreBench) -> anyhow::Result<()> {
     let store = Store::open(&location).with_context(|| format!("cannot open {location}"))?;
     let before = store.counts()?.documents as usize;
     if before < bench.articles {
-        let inputs = inputs(bench.articles);
+        let inputs = inputs(before, bench.articles);
         let read = crate::flags::ReadArgs { max_bytes: 64 << 20, ..crate::default_read() };
         let (config, fetcher) = (crate::run_config(&read)?, crate::fetcher(&read));
         let started = Instant::now();
