@@ -35,7 +35,7 @@ pub use feeds::FeedState;
 pub use migrate::SCHEMA_VERSION;
 pub use read::Table;
 pub use rows::*;
-pub use search::fold;
+pub use search::{fold, SearchOrder, CANDIDATES};
 
 type Opener = Arc<dyn Fn() -> Result<Box<dyn Conn>> + Send + Sync>;
 
@@ -186,6 +186,11 @@ impl Store {
         self.with(|conn| read::stories(conn, page))
     }
 
+    /// A story's reports in story order, as summaries without bodies.
+    pub fn story_documents(&self, story: &str, page: &Page) -> Result<Paged<DocumentRecord>> {
+        self.with(|conn| read::story_documents(conn, story, page))
+    }
+
     /// The stories a document belongs to.
     pub fn stories_of(&self, document: &str) -> Result<Vec<String>> {
         self.with(|conn| read::stories_of(conn, document))
@@ -193,7 +198,18 @@ impl Store {
 
     /// Full-text search; an empty `kinds` searches everything.
     pub fn search(&self, query: &str, kinds: &[SearchKind], page: &Page) -> Result<Paged<Hit>> {
-        self.with(|conn| search::search(conn, query, kinds, page))
+        self.search_by(query, kinds, SearchOrder::Relevance, page)
+    }
+
+    /// Full-text search in the given order.
+    pub fn search_by(
+        &self,
+        query: &str,
+        kinds: &[SearchKind],
+        order: SearchOrder,
+        page: &Page,
+    ) -> Result<Paged<Hit>> {
+        self.with(|conn| search::search(conn, query, kinds, order, page))
     }
 
     /// Events at geocoded places for a map, newest first.

@@ -45,10 +45,16 @@ const MIGRATIONS: &[Migration] = &[
         postgres: include_str!("../migrations/postgres/0005_search_refs.sql"),
         backfill: None,
     },
+    Migration {
+        version: 6,
+        sqlite: include_str!("../migrations/sqlite/0006_event_order.sql"),
+        postgres: include_str!("../migrations/postgres/0006_event_order.sql"),
+        backfill: None,
+    },
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 /// The version the database is at; 0 for an empty one.
 pub(crate) fn version(conn: &mut dyn Conn) -> Result<i64> {

@@ -185,7 +185,14 @@ fn mention_record(row: Row) -> MentionRecord {
 }
 
 /// The filter's clauses on events `e`.
-fn event_filter(query: &mut Query, filter: &EventFilter) {
+/// Which entity filter a query already applies by reading that entity's rows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Driven {
+    Actor,
+    Place,
+}
+
+fn event_filter(query: &mut Query, filter: &EventFilter, driven: Option<Driven>) {
     if let Some(kind) = &filter.kind {
         query.and("e.type = ?", [Value::text(kind)]);
     }
@@ -201,16 +208,17 @@ fn event_filter(query: &mut Query, filter: &EventFilter) {
     if let Some(document) = &filter.document {
         query.and("e.document = ?", [Value::text(document)]);
     }
-    // Driven from the entity's index rows, so that a rare entity does not scan every event.
-    if let Some(actor) = &filter.actor {
+    // Driven from the entity's index rows, so that a rare entity does not scan every event;
+    // `events` reads its driving entity's rows itself.
+    if let Some(actor) = filter.actor.as_ref().filter(|_| driven.is_none()) {
         query.and(
-            "e.id IN (SELECT x.event FROM event_entities x WHERE x.entity = ? AND x.role IN ('actor', 'target'))",
+            "e.id IN (SELECT y.event FROM event_entities y WHERE y.entity = ? AND y.role IN ('actor', 'target'))",
             [Value::text(actor)],
         );
     }
-    if let Some(place) = &filter.place {
+    if let Some(place) = filter.place.as_ref().filter(|_| driven != Some(Driven::Place)) {
         query.and(
-            "e.id IN (SELECT x.event FROM event_entities x WHERE x.entity = ? AND x.role = 'place')",
+            "e.id IN (SELECT y.event FROM event_entities y WHERE y.entity = ? AND y.role = 'place')",
             [Value::text(place)],
         );
     }
@@ -229,15 +237,45 @@ pub(crate) fn events(
     filter: &EventFilter,
     page: &Page,
 ) -> Result<Paged<String>> {
-    let mut query = Query::new(
-        "SELECT e.seq, e.body FROM events e JOIN documents d ON d.id = e.document WHERE d.current = 1",
-    );
-    event_filter(&mut query, filter);
-    let (rows, next) = query.page(conn, page, "e.seq")?;
-    Ok(Paged {
-        items: rows.into_iter().filter_map(|row| row.into_iter().nth(1)?.into_text()).collect(),
-        next,
-    })
+    // An entity's events are read from its own index rows in storage order, so that a page of a
+    // much-reported entity stops after its rows and a rare one does not scan every event.
+    let driving = match (&filter.actor, &filter.place) {
+        (Some(actor), _) => Some((actor, "x.role IN ('actor', 'target')", Driven::Actor)),
+        (None, Some(place)) => Some((place, "x.role = 'place'", Driven::Place)),
+        (None, None) => None,
+    };
+    let (mut query, seq) = match driving {
+        Some((entity, roles, _)) => {
+            let mut query = Query::new(
+                "SELECT x.event_seq, e.body FROM event_entities x JOIN events e ON e.seq = x.event_seq JOIN documents d ON d.id = e.document WHERE d.current = 1",
+            );
+            query.and("x.entity = ?", [Value::text(entity)]);
+            query.and(roles, []);
+            (query, "x.event_seq")
+        }
+        None => (
+            Query::new(
+                "SELECT e.seq, e.body FROM events e JOIN documents d ON d.id = e.document WHERE d.current = 1",
+            ),
+            "e.seq",
+        ),
+    };
+    event_filter(&mut query, filter, driving.map(|(_, _, by)| by));
+    let (rows, next) = query.page(conn, page, seq)?;
+    // An entity both actor and target of one event has two rows, next to each other.
+    let mut items: Vec<String> = Vec::with_capacity(rows.len());
+    let mut last = None;
+    for row in rows {
+        let at = row[0].as_int();
+        if at.is_some() && at == last {
+            continue;
+        }
+        last = at;
+        if let Some(body) = row.into_iter().nth(1).and_then(Value::into_text) {
+            items.push(body);
+        }
+    }
+    Ok(Paged { items, next })
 }
 
 pub(crate) fn quotes(
@@ -354,6 +392,21 @@ pub(crate) fn stories(conn: &mut dyn Conn, page: &Page) -> Result<Paged<StoryRec
     Ok(Paged { items: rows.into_iter().map(|row| story_record(row, false)).collect(), next })
 }
 
+/// A story's reports in story order, as summaries.
+pub(crate) fn story_documents(
+    conn: &mut dyn Conn,
+    story: &str,
+    page: &Page,
+) -> Result<Paged<DocumentRecord>> {
+    let columns = DOCUMENT_COLUMNS.replacen("seq", "m.position", 1).replace(", ", ", d.");
+    let mut query = Query::new(&format!(
+        "SELECT {columns} FROM story_members m JOIN documents d ON d.id = m.document WHERE m.position >= 0"
+    ));
+    query.and("m.story = ?", [Value::text(story)]);
+    let (rows, next) = query.page(conn, page, "m.position")?;
+    Ok(Paged { items: rows.into_iter().map(|row| document_record(row, false)).collect(), next })
+}
+
 pub(crate) fn stories_of(conn: &mut dyn Conn, document: &str) -> Result<Vec<String>> {
     let rows = conn.query(
         "SELECT story FROM story_members WHERE document = $1 ORDER BY story",
@@ -418,7 +471,7 @@ pub(crate) fn event_points(
          JOIN entities p ON p.id = x.entity \
          WHERE d.current = 1 AND p.lat IS NOT NULL",
     );
-    event_filter(&mut query, filter);
+    event_filter(&mut query, filter, None);
     query.params.push(Value::Int(limit as i64));
     query.sql.push_str(&format!(" ORDER BY e.seq DESC LIMIT ${}", query.params.len()));
     let rows = conn.query(&query.sql, &query.params)?;
@@ -450,7 +503,7 @@ pub(crate) fn trend_rows(
          WHERE x.event = e.id AND x.role = 'place' ORDER BY p.seq LIMIT 1) \
          FROM events e JOIN documents d ON d.id = e.document WHERE d.current = 1 AND e.date_start IS NOT NULL",
     );
-    event_filter(&mut query, filter);
+    event_filter(&mut query, filter, None);
     query.sql.push_str(" ORDER BY e.seq");
     let rows = conn.query(&query.sql, &query.params)?;
     Ok(rows

@@ -144,22 +144,38 @@ pub(crate) fn backfill(conn: &mut dyn Conn) -> Result<()> {
 }
 
 /// Matches ranked per query: the newest ones. Ranking every match of a common word in a large
-/// corpus costs more than a page may take, and analysts look for recent reporting first.
-const CANDIDATES: usize = 2_000;
+/// corpus costs more than a page may take, and analysts look for recent reporting first; every
+/// match stays reachable in date order with [`SearchOrder::Newest`].
+pub const CANDIDATES: usize = 200;
 
-/// Rows matching every word of `query`, best first among the newest `CANDIDATES`; `kinds`
-/// empty means every kind.
+/// How search results are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SearchOrder {
+    /// Best first (BM25 in SQLite, `ts_rank` in PostgreSQL) among the newest [`CANDIDATES`].
+    #[default]
+    Relevance,
+    /// Every match, the most recently stored first.
+    Newest,
+}
+
+/// Rows matching every word of `query`; `kinds` empty means every kind.
 pub(crate) fn search(
     conn: &mut dyn Conn,
     query: &str,
     kinds: &[SearchKind],
+    order: SearchOrder,
     page: &Page,
 ) -> Result<Paged<Hit>> {
-    // Ranked results have no stable key to resume from, so the cursor is an offset.
-    let offset = match &page.cursor {
-        None => 0,
+    // Ranked results have no stable key to resume from, so their cursor is an offset; the
+    // newest-first order resumes below the last row's number.
+    let (prefix, at) = match order {
+        SearchOrder::Relevance => ('o', 0),
+        SearchOrder::Newest => ('n', i64::MAX),
+    };
+    let at = match &page.cursor {
+        None => at,
         Some(cursor) => cursor
-            .strip_prefix('o')
+            .strip_prefix(prefix)
             .and_then(|n| n.parse::<i64>().ok())
             .ok_or_else(|| Error::Cursor(cursor.clone()))?,
     };
@@ -173,29 +189,53 @@ pub(crate) fn search(
     } else {
         kinds.iter().map(|k| format!("'{}'", k.as_str())).collect::<Vec<_>>().join(", ")
     };
-    let (sql, term) = match conn.dialect() {
-        Dialect::Sqlite => (
+    let (sql, term) = match (conn.dialect(), order) {
+        (Dialect::Sqlite, SearchOrder::Relevance) => (
             format!(
-                "SELECT kind, ref, document, label FROM (SELECT rowid, rank, kind, ref, document, label FROM search WHERE search MATCH $1 AND kind IN ({kind_list}) ORDER BY rowid DESC LIMIT {CANDIDATES}) ORDER BY rank, rowid LIMIT $2 OFFSET $3"
+                "SELECT rowid, kind, ref, document, label FROM (SELECT rowid, rank, kind, ref, document, label FROM search WHERE search MATCH $1 AND kind IN ({kind_list}) ORDER BY rowid DESC LIMIT {CANDIDATES}) ORDER BY rank, rowid LIMIT $2 OFFSET $3"
             ),
-            // Every word quoted, so that FTS5 syntax in the query is taken as words.
-            folded.split(' ').map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" "),
+            fts5_words(&folded),
         ),
-        Dialect::Postgres => (
+        (Dialect::Sqlite, SearchOrder::Newest) => (
             format!(
-                "SELECT kind, ref, document, label FROM (SELECT seq, tsv, kind, ref, document, label FROM search WHERE tsv @@ plainto_tsquery('simple', $1) AND kind IN ({kind_list}) ORDER BY seq DESC LIMIT {CANDIDATES}) c ORDER BY ts_rank(tsv, plainto_tsquery('simple', $1)) DESC, seq LIMIT $2 OFFSET $3"
+                "SELECT rowid, kind, ref, document, label FROM search WHERE search MATCH $1 AND kind IN ({kind_list}) AND rowid < $2 ORDER BY rowid DESC LIMIT $3"
+            ),
+            fts5_words(&folded),
+        ),
+        (Dialect::Postgres, SearchOrder::Relevance) => (
+            format!(
+                "SELECT seq, kind, ref, document, label FROM (SELECT seq, tsv, kind, ref, document, label FROM search WHERE tsv @@ plainto_tsquery('simple', $1) AND kind IN ({kind_list}) ORDER BY seq DESC LIMIT {CANDIDATES}) c ORDER BY ts_rank(tsv, plainto_tsquery('simple', $1)) DESC, seq LIMIT $2 OFFSET $3"
+            ),
+            folded,
+        ),
+        (Dialect::Postgres, SearchOrder::Newest) => (
+            format!(
+                "SELECT seq, kind, ref, document, label FROM search WHERE tsv @@ plainto_tsquery('simple', $1) AND kind IN ({kind_list}) AND seq < $2 ORDER BY seq DESC LIMIT $3"
             ),
             folded,
         ),
     };
-    let rows =
-        conn.query(&sql, &[Value::Text(term), Value::Int(size as i64 + 1), Value::Int(offset)])?;
+    // SQLite numbers `$n` parameters in the order they appear, so each query names them in
+    // the order it uses them.
+    let (limit, at_value) = (Value::Int(size as i64 + 1), Value::Int(at));
+    let params = match order {
+        SearchOrder::Relevance => [Value::Text(term), limit, at_value],
+        SearchOrder::Newest => [Value::Text(term), at_value, limit],
+    };
+    let mut rows = conn.query(&sql, &params)?;
     let more = rows.len() > size;
+    rows.truncate(size);
+    let next = more.then(|| match order {
+        SearchOrder::Relevance => format!("o{}", at + size as i64),
+        SearchOrder::Newest => {
+            let last = rows.last().and_then(|row| row[0].as_int()).unwrap_or(0);
+            format!("n{last}")
+        }
+    });
     let items = rows
         .into_iter()
-        .take(size)
         .map(|row| {
-            let mut row = row.into_iter();
+            let mut row = row.into_iter().skip(1);
             let kind = row.next().and_then(Value::into_text).unwrap_or_default();
             Hit {
                 kind: SearchKind::parse(&kind).unwrap_or(SearchKind::Article),
@@ -205,7 +245,12 @@ pub(crate) fn search(
             }
         })
         .collect();
-    Ok(Paged { items, next: more.then(|| format!("o{}", offset + size as i64)) })
+    Ok(Paged { items, next })
+}
+
+/// Every word quoted, so that FTS5 syntax in the query is taken as words.
+fn fts5_words(folded: &str) -> String {
+    folded.split(' ').map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

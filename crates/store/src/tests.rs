@@ -289,6 +289,30 @@ fn pages_follow_cursors(store: &Store) {
     }
     hits.sort();
     assert_eq!(hits, seen);
+    let mut newest = Vec::new();
+    let mut page = Page::first(2);
+    loop {
+        let order = crate::SearchOrder::Newest;
+        let got = store.search_by("comun", &[SearchKind::Article], order, &page).unwrap();
+        newest.extend(got.items.into_iter().map(|h| h.id));
+        match got.next {
+            Some(next) => page.cursor = Some(next),
+            None => break,
+        }
+    }
+    newest.reverse();
+    assert_eq!(newest, seen, "newest first, every match once");
+    // A story's reports page in story order.
+    let mut write = batch(Vec::new());
+    write.stories.push(story("s-1", &["doc-3", "doc-0", "doc-4"]));
+    store.write(&write).unwrap();
+    let first = store.story_documents("s-1", &Page::first(2)).unwrap();
+    let ids: Vec<_> = first.items.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["doc-3", "doc-0"]);
+    let rest = Page { cursor: first.next, limit: 2 };
+    let ids: Vec<_> =
+        store.story_documents("s-1", &rest).unwrap().items.into_iter().map(|d| d.id).collect();
+    assert_eq!(ids, ["doc-4"]);
     let bad = Page { cursor: Some("nonsense".into()), limit: 2 };
     assert!(matches!(store.documents(None, &bad), Err(crate::Error::Cursor(_))));
     assert!(matches!(store.search("comun", &[], &bad), Err(crate::Error::Cursor(_))));
@@ -449,7 +473,7 @@ fn newer_schema_is_refused() {
         .unwrap();
     drop(conn);
     let err = Store::open(path.to_str().unwrap()).err().unwrap();
-    assert_eq!(err.to_string(), "database is at schema v99, this build knows up to v5");
+    assert_eq!(err.to_string(), "database is at schema v99, this build knows up to v6");
 }
 
 fn tokens_are_kept_hashed(store: &Store) {

@@ -129,7 +129,7 @@ fn document_row(conn: &mut dyn Conn, doc: &NewDocument, now: &str) -> Result<Out
         )?;
         for (entity, role) in &event.entities {
             conn.exec(
-                "INSERT INTO event_entities (event, entity, role) VALUES ($1, $2, $3)",
+                "INSERT INTO event_entities (event, entity, role, event_seq) VALUES ($1, $2, $3, (SELECT seq FROM events WHERE id = $1))",
                 &[Value::text(&event.id), Value::text(entity), Value::text(*role)],
             )?;
         }

@@ -36,13 +36,20 @@ pub(crate) struct App {
     jobs: jobs::Jobs,
     /// Reads need no token (loopback without `--public`).
     open_reads: bool,
+    /// Store calls running at once. Past the store's idle connections every call would open
+    /// a connection of its own, and more threads than cores only take turns: requests wait
+    /// here instead.
+    calls: tokio::sync::Semaphore,
 }
+
+/// Store calls at once: the store keeps this many connections open.
+const CALLS: usize = 8;
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Vigía API", description = "Stories, events, entities, quotes and search over a Vigía store. Item bodies are the objects of the `vigia analyze` report (docs/report.md)."),
     paths(
-        routes::health, routes::articles, routes::article, routes::stories, routes::story,
+        routes::health, routes::articles, routes::article, routes::stories, routes::story, routes::story_articles,
         routes::events, routes::map, routes::trends, routes::entities, routes::entity,
         routes::mentions, routes::quotes, routes::search, routes::export, routes::ingest, routes::job,
     ),
@@ -128,7 +135,12 @@ async fn security_headers(request: Request, next: Next) -> Response {
 
 /// The whole application.
 pub(crate) fn router(store: Arc<store::Store>, open_reads: bool) -> Router {
-    let app = Arc::new(App { jobs: jobs::Jobs::start(Arc::clone(&store)), store, open_reads });
+    let app = Arc::new(App {
+        jobs: jobs::Jobs::start(Arc::clone(&store)),
+        store,
+        open_reads,
+        calls: tokio::sync::Semaphore::new(CALLS),
+    });
     Router::new()
         .route("/", get(ui::index))
         .route("/ui/{file}", get(ui::asset))
@@ -138,6 +150,7 @@ pub(crate) fn router(store: Arc<store::Store>, open_reads: bool) -> Router {
         .route("/api/articles/{id}", get(routes::article))
         .route("/api/stories", get(routes::stories))
         .route("/api/stories/{id}", get(routes::story))
+        .route("/api/stories/{id}/articles", get(routes::story_articles))
         .route("/api/events", get(routes::events))
         .route("/api/map", get(routes::map))
         .route("/api/trends", get(routes::trends))

@@ -98,7 +98,7 @@ fn read_endpoints_serve_the_corpus() {
       "entities": 62,
       "events": 118,
       "quotes": 102,
-      "schema_version": 5,
+      "schema_version": 6,
       "status": "ok",
       "stories": 2
     }

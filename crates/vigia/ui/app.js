@@ -600,7 +600,10 @@ async function viewStory(id) {
   const data = await api(`/api/stories/${enc(id)}`);
   const story = data.story || { documents: [], events: [], comparison: [], copies: [] };
   const summaries = new Map((data.articles || []).map((a) => [a.id, a]));
-  const docs = await Promise.all(story.documents.map((d) => api(`/api/articles/${enc(d)}`).catch((err) => ({ id: d, failed: err }))));
+  // The page lists the reports its comparison covers (the first 100); a larger story's
+  // further reports are only listed, not fetched.
+  const shown = (data.articles || []).map((a) => a.id);
+  const docs = await Promise.all(shown.map((d) => api(`/api/articles/${enc(d)}`).catch((err) => ({ id: d, failed: err }))));
 
   // Reports in date order; undated ones (wire copies, some analyses) last.
   const order = docs.map((d, i) => ({ d, i })).sort((x, y) => {
@@ -719,7 +722,8 @@ async function viewStory(id) {
       el('span', {}, plural(data.reports ?? story.documents.length, 'report')),
       el('span', {}, `${formatDay(data.first_date)} – ${formatDay(data.last_date)}`),
       el('span', {}, `${plural((story.outlets || []).length, 'outlet')}`),
-      story.copies?.length ? el('span', {}, `${plural(story.copies.length, 'copy', 'copies')} of other reports`) : null),
+      story.copies?.length ? el('span', {}, `${plural(story.copies.length, 'copy', 'copies')} of other reports`) : null,
+      data.articles_next ? el('span', { 'data-testid': 'reports-shown' }, `the first ${shown.length} shown side by side`) : null),
     el('p', { class: 'muted small' }, 'Click a source in the comparison or an event in the timeline to see its sentence in the report.'));
   const node = el('div', { class: 'story' }, head, el('div', { class: 'story-layout' }, analysis, columns));
   return { node };

@@ -10,6 +10,17 @@ pub(crate) fn body(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or(Value::Null)
 }
 
+/// A stored JSON body passed through as stored.
+pub(crate) type Raw = Box<serde_json::value::RawValue>;
+
+/// A stored JSON body passed through without being parsed into a tree: a story's body can
+/// run to megabytes. A body that is not JSON is served as `null`.
+pub(crate) fn raw_body(text: String) -> Raw {
+    serde_json::value::RawValue::from_string(text).unwrap_or_else(|_| {
+        serde_json::value::RawValue::from_string("null".into()).expect("null is JSON")
+    })
+}
+
 /// Service health and what the store holds.
 #[derive(Serialize, ToSchema)]
 pub(crate) struct Health {
@@ -61,19 +72,19 @@ pub(crate) struct Article {
     pub(crate) summary: ArticleSummary,
     /// The report's document object: text, blocks and sentences with byte offsets.
     #[schema(value_type = Object)]
-    pub(crate) document: Value,
+    pub(crate) document: Raw,
     /// Stories the article belongs to.
     pub(crate) stories: Vec<String>,
     #[schema(value_type = Vec<Object>)]
-    pub(crate) quotes: Vec<Value>,
+    pub(crate) quotes: Vec<Raw>,
     #[schema(value_type = Vec<Object>)]
-    pub(crate) events: Vec<Value>,
+    pub(crate) events: Vec<Raw>,
     #[schema(value_type = Vec<Object>)]
-    pub(crate) quantities: Vec<Value>,
+    pub(crate) quantities: Vec<Raw>,
     #[schema(value_type = Vec<Object>)]
-    pub(crate) dates: Vec<Value>,
+    pub(crate) dates: Vec<Raw>,
     #[schema(value_type = Vec<Object>)]
-    pub(crate) relations: Vec<Value>,
+    pub(crate) relations: Vec<Raw>,
     pub(crate) mentions: Vec<Mention>,
 }
 
@@ -123,9 +134,11 @@ pub(crate) struct Story {
     pub(crate) summary: StorySummary,
     /// The report's story object: documents, events with corroboration, comparison items.
     #[schema(value_type = Object)]
-    pub(crate) story: Value,
-    /// The story's reports.
+    pub(crate) story: Raw,
+    /// The story's first 100 reports in story order: every report its comparison covers.
     pub(crate) articles: Vec<ArticleSummary>,
+    /// When the story has more reports: the cursor for `/api/stories/{id}/articles`.
+    pub(crate) articles_next: Option<String>,
 }
 
 /// An entity with what the corpus says of it.
@@ -163,13 +176,13 @@ pub(crate) struct EntityPage {
     pub(crate) entity: Entity,
     /// Relations with their modality; subject and object are entity ids.
     #[schema(value_type = Vec<Object>)]
-    pub(crate) relations: Vec<Value>,
+    pub(crate) relations: Vec<Raw>,
     /// Entities named in those relations.
     pub(crate) related: Vec<Entity>,
     #[schema(value_type = Vec<Object>)]
-    pub(crate) quotes: Vec<Value>,
+    pub(crate) quotes: Vec<Raw>,
     #[schema(value_type = Vec<Object>)]
-    pub(crate) events: Vec<Value>,
+    pub(crate) events: Vec<Raw>,
     pub(crate) first_mentions: Vec<Mention>,
 }
 
@@ -279,8 +292,8 @@ macro_rules! page {
 
 page!(ArticlePage, ArticleSummary, ArticleSummary);
 page!(StoryPage, StorySummary, StorySummary);
-page!(EventPage, Value, Object);
-page!(QuotePage, Value, Object);
+page!(EventPage, Raw, Object);
+page!(QuotePage, Raw, Object);
 page!(EntityList, Entity, Entity);
 page!(HitPage, Hit, Hit);
 page!(MentionPage, Mention, Mention);

@@ -8,7 +8,7 @@ use axum::{
     Json,
 };
 use chrono::Datelike;
-use store::{EntityFilter, Page, QuoteFilter, SearchKind, Table};
+use store::{EntityFilter, Page, QuoteFilter, SearchKind, SearchOrder, Table};
 
 use super::{
     api::{self, body},
@@ -19,11 +19,12 @@ use super::{
 
 type ApiResult<T> = Result<Json<T>, ApiError>;
 
-/// Runs a store call on the blocking pool.
+/// Runs a store call on the blocking pool, once one of the `CALLS` places is free.
 async fn blocking<T: Send + 'static>(
     app: &Arc<App>,
     work: impl FnOnce(&store::Store) -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
+    let _turn = app.calls.acquire().await.map_err(ApiError::internal)?;
     let app = Arc::clone(app);
     tokio::task::spawn_blocking(move || work(&app.store)).await.map_err(ApiError::internal)?
 }
@@ -32,8 +33,8 @@ fn id(path: Result<Path<String>, PathRejection>) -> Result<String, ApiError> {
     path.map(|Path(id)| id).map_err(|err| ApiError::invalid(err.body_text()))
 }
 
-fn bodies(items: Vec<String>) -> Vec<serde_json::Value> {
-    items.iter().map(|text| body(text)).collect()
+fn bodies(items: Vec<String>) -> Vec<api::Raw> {
+    items.into_iter().map(api::raw_body).collect()
 }
 
 /// Service health.
@@ -82,8 +83,8 @@ pub(crate) async fn article(
 ) -> ApiResult<api::Article> {
     let id = id(path)?;
     let article = blocking(&app, move |store| {
-        let record = store.document(&id)?.ok_or_else(|| ApiError::not_found("article", &id))?;
-        let document = body(&record.body);
+        let mut record = store.document(&id)?.ok_or_else(|| ApiError::not_found("article", &id))?;
+        let document = api::raw_body(std::mem::take(&mut record.body));
         Ok(api::Article {
             stories: store.stories_of(&id)?,
             quotes: bodies(store.bodies(Table::Quotes, &id)?),
@@ -125,20 +126,44 @@ pub(crate) async fn story(
 ) -> ApiResult<api::Story> {
     let id = id(path)?;
     let story = blocking(&app, move |store| {
-        let record = store.story(&id)?.ok_or_else(|| ApiError::not_found("story", &id))?;
-        let story = body(&record.body);
-        let mut articles = Vec::new();
-        for document in
-            story["documents"].as_array().into_iter().flatten().filter_map(|d| d.as_str())
-        {
-            if let Some(record) = store.document_summary(document)? {
-                articles.push(record.into());
-            }
-        }
-        Ok(api::Story { summary: record.into(), story, articles })
+        let mut record = store.story(&id)?.ok_or_else(|| ApiError::not_found("story", &id))?;
+        let first = store.story_documents(&id, &Page::first(STORY_ARTICLES))?;
+        let story = api::raw_body(std::mem::take(&mut record.body));
+        Ok(api::Story {
+            summary: record.into(),
+            story,
+            articles: first.items.into_iter().map(Into::into).collect(),
+            articles_next: first.next,
+        })
     })
     .await?;
     Ok(Json(story))
+}
+
+/// Reports summarised on a story page; past them, `articles_next` pages through the rest.
+/// Only a story's first 100 reports are compared, so this shows all of those.
+const STORY_ARTICLES: usize = 100;
+
+/// A story's reports in story order.
+#[utoipa::path(get, path = "/api/stories/{id}/articles",
+    params(("id" = String, Path), ("cursor" = Option<String>, Query, pattern = r"^s[0-9]{1,18}$", description = "the `next` of the previous page"), ("limit" = Option<u32>, Query, minimum = 1, maximum = 500)),
+    responses((status = 200, body = api::ArticlePage), (status = 404, body = ErrorBody), (status = 400, body = ErrorBody)))]
+pub(crate) async fn story_articles(
+    State(app): State<Arc<App>>,
+    path: Result<Path<String>, PathRejection>,
+    RawQuery(raw): RawQuery,
+) -> ApiResult<api::ArticlePage> {
+    let id = id(path)?;
+    let page = Params::parse(raw.as_deref()).page()?;
+    let got = blocking(&app, move |store| {
+        store.story(&id)?.ok_or_else(|| ApiError::not_found("story", &id))?;
+        Ok(store.story_documents(&id, &page)?)
+    })
+    .await?;
+    Ok(Json(api::ArticlePage {
+        items: got.items.into_iter().map(Into::into).collect(),
+        next: got.next,
+    }))
 }
 
 /// Events of current articles.
@@ -350,10 +375,12 @@ pub(crate) async fn quotes(
     Ok(Json(api::QuotePage { items: bodies(got.items), next: got.next }))
 }
 
-/// Full-text search over articles, quotes and entities; case and accents are ignored.
+/// Full-text search over articles, quotes and entities; case and accents are ignored. By
+/// default the best matches among the newest 200; `sort=newest` pages through every match.
 #[utoipa::path(get, path = "/api/search",
     params(("q" = String, Query, min_length = 1), ("kind" = Option<String>, Query, pattern = r"^(article|quote|entity)(,(article|quote|entity))*$"),
-        ("cursor" = Option<String>, Query, pattern = r"^o[0-9]{1,18}$", description = "the `next` of the previous page"), ("limit" = Option<u32>, Query, minimum = 1, maximum = 500)),
+        ("sort" = Option<String>, Query, pattern = r"^(relevance|newest)$", description = "`relevance` (the default): best first among the newest 200 matches; `newest`: every match, newest first"),
+        ("cursor" = Option<String>, Query, pattern = r"^[on][0-9]{1,18}$", description = "the `next` of the previous page, in the same order"), ("limit" = Option<u32>, Query, minimum = 1, maximum = 500)),
     responses((status = 200, body = api::HitPage), (status = 400, body = ErrorBody)))]
 pub(crate) async fn search(
     State(app): State<Arc<App>>,
@@ -368,8 +395,18 @@ pub(crate) async fn search(
             ApiError::invalid(format!("kind must be article, quote or entity, not {name:?}"))
         })?);
     }
+    let order = match params.raw("sort") {
+        None | Some("relevance") => SearchOrder::Relevance,
+        Some("newest") => SearchOrder::Newest,
+        Some(other) => {
+            return Err(ApiError::invalid(format!(
+                "sort must be relevance or newest, not {other:?}"
+            )))
+        }
+    };
     let page = params.page()?;
-    let got = blocking(&app, move |store| Ok(store.search(&query, &kinds, &page)?)).await?;
+    let got =
+        blocking(&app, move |store| Ok(store.search_by(&query, &kinds, order, &page)?)).await?;
     Ok(Json(api::HitPage {
         items: got
             .items
