@@ -510,11 +510,20 @@ pub(crate) fn extract(
         keys.push(hash(template::SHAPE, &[scratch.shape[i].as_bytes()]));
         keys.push(hash(template::SHORT, &[short]));
 
-        let bounds: Vec<usize> = lower.char_indices().map(|(b, _)| b).skip(1).collect();
-        let chars = bounds.len() + 1;
+        // Byte offsets of the first four chars' ends and the last four chars' starts, without
+        // collecting every boundary of every token.
+        let mut ends = [lower.len(); 5];
+        for (k, (b, _)) in lower.char_indices().enumerate().take(5) {
+            ends[k] = b;
+        }
+        let mut starts = [0usize; 5];
+        for (k, (b, _)) in lower.char_indices().rev().enumerate().take(4) {
+            starts[k + 1] = b;
+        }
+        let chars = lower.chars().count();
         for k in 1..=4.min(chars) {
-            let prefix = if k == chars { lower } else { &lower[..bounds[k - 1]] };
-            let suffix = if k == chars { lower } else { &lower[bounds[chars - 1 - k]..] };
+            let prefix = if k == chars { lower } else { &lower[..ends[k]] };
+            let suffix = if k == chars { lower } else { &lower[starts[k]..] };
             keys.push(hash(template::PREFIX, &[&[k as u8], prefix.as_bytes()]));
             keys.push(hash(template::SUFFIX, &[&[k as u8], suffix.as_bytes()]));
         }

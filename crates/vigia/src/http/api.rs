@@ -179,11 +179,20 @@ pub(crate) struct EntityPage {
     pub(crate) relations: Vec<Raw>,
     /// Entities named in those relations.
     pub(crate) related: Vec<Entity>,
+    /// Its first 20 quotes as speaker.
     #[schema(value_type = Vec<Object>)]
     pub(crate) quotes: Vec<Raw>,
+    /// The cursor for `/api/quotes?speaker={id}` when it has more.
+    pub(crate) quotes_next: Option<String>,
+    /// Its first 20 events as actor or target, or else as place.
     #[schema(value_type = Vec<Object>)]
     pub(crate) events: Vec<Raw>,
+    /// The cursor for `/api/events?actor={id}` (or `place={id}` when the events are at it).
+    pub(crate) events_next: Option<String>,
+    /// Its first 20 mentions.
     pub(crate) first_mentions: Vec<Mention>,
+    /// The cursor for `/api/entities/{id}/mentions` when it has more.
+    pub(crate) mentions_next: Option<String>,
 }
 
 /// A search result.

@@ -305,7 +305,7 @@ pub(crate) async fn entity(
                 }
             }
         }
-        let first = Page::first(50);
+        let first = Page::first(ENTITY_ITEMS);
         let quotes = store
             .quotes(&QuoteFilter { speaker: Some(id.clone()), ..Default::default() }, &first)?;
         let mut events = store.events(
@@ -318,23 +318,27 @@ pub(crate) async fn entity(
                 &first,
             )?;
         }
+        let mentions = store.mentions(&id, &first)?;
         Ok(api::EntityPage {
             relations: bodies(relations),
             related,
             quotes: bodies(quotes.items),
+            quotes_next: quotes.next,
             events: bodies(events.items),
-            first_mentions: store
-                .mentions(&id, &first)?
-                .items
-                .into_iter()
-                .map(Into::into)
-                .collect(),
+            events_next: events.next,
+            first_mentions: mentions.items.into_iter().map(Into::into).collect(),
+            mentions_next: mentions.next,
             entity: record.into(),
         })
     })
     .await?;
     Ok(Json(page))
 }
+
+/// Quotes, events and mentions shown on an entity page; each list's `_next` cursor continues
+/// it through `/api/quotes?speaker=`, `/api/events?actor=` (or `place=`) and
+/// `/api/entities/{id}/mentions`.
+const ENTITY_ITEMS: usize = 20;
 
 /// An entity's mentions.
 #[utoipa::path(get, path = "/api/entities/{id}/mentions",
@@ -380,7 +384,7 @@ pub(crate) async fn quotes(
 #[utoipa::path(get, path = "/api/search",
     params(("q" = String, Query, min_length = 1), ("kind" = Option<String>, Query, pattern = r"^(article|quote|entity)(,(article|quote|entity))*$"),
         ("sort" = Option<String>, Query, pattern = r"^(relevance|newest)$", description = "`relevance` (the default): best first among the newest 200 matches; `newest`: every match, newest first"),
-        ("cursor" = Option<String>, Query, pattern = r"^[on][0-9]{1,18}$", description = "the `next` of the previous page, in the same order"), ("limit" = Option<u32>, Query, minimum = 1, maximum = 500)),
+        ("cursor" = Option<String>, Query, pattern = r"^[on][0-9]{1,18}$", description = "the `next` of the previous page; it continues that page's order whatever `sort` says"), ("limit" = Option<u32>, Query, minimum = 1, maximum = 500)),
     responses((status = 200, body = api::HitPage), (status = 400, body = ErrorBody)))]
 pub(crate) async fn search(
     State(app): State<Arc<App>>,
@@ -405,6 +409,12 @@ pub(crate) async fn search(
         }
     };
     let page = params.page()?;
+    // A cursor continues the listing it came from, in that listing's order.
+    let order = match page.cursor.as_deref().and_then(|c| c.chars().next()) {
+        Some('n') => SearchOrder::Newest,
+        Some('o') => SearchOrder::Relevance,
+        _ => order,
+    };
     let got =
         blocking(&app, move |store| Ok(store.search_by(&query, &kinds, order, &page)?)).await?;
     Ok(Json(api::HitPage {
