@@ -244,6 +244,15 @@ pub(crate) fn events(
         (None, Some(place)) => Some((place, "x.role = 'place'", Driven::Place)),
         (None, None) => None,
     };
+    if let Some((entity, roles, _)) = driving {
+        // Walking an entity's rows in order to find roles it never has would read all of them
+        // (an organisation named in thousands of reports, in no event): ask its role index first.
+        let probe =
+            format!("SELECT 1 FROM event_entities x WHERE x.entity = $1 AND {roles} LIMIT 1");
+        if conn.query(&probe, &[Value::text(entity)])?.is_empty() {
+            return Ok(Paged { items: Vec::new(), next: None });
+        }
+    }
     let (mut query, seq) = match driving {
         Some((entity, roles, _)) => {
             let mut query = Query::new(
