@@ -71,32 +71,25 @@ fn inputs(skip: usize, count: usize) -> Vec<Input> {
 
 /// B-cubed F1 of the stored stories against the generated ones, and the number of each.
 fn story_quality(store: &Store) -> anyhow::Result<(f64, usize, usize)> {
-    let mut gold_of: HashMap<String, usize> = HashMap::new();
-    let mut page = Page::first(1_000);
-    loop {
-        let got = store.documents(None, &page)?;
-        for doc in got.items {
-            let story = doc.url.as_deref().and_then(|u| u.strip_prefix("https://bench.example/"));
-            if let Some(story) = story.and_then(|s| s.split('/').next()?.parse().ok()) {
-                gold_of.insert(doc.id, story);
-            }
-        }
-        let Some(next) = got.next else { break };
-        page.cursor = Some(next);
-    }
+    // A generated report's URL names its story: https://bench.example/{story}/{k}.
+    let gold_of = |url: Option<&str>| -> Option<usize> {
+        url?.strip_prefix("https://bench.example/")?.split('/').next()?.parse().ok()
+    };
     let (mut predicted, mut gold) = (Vec::new(), Vec::new());
     let mut page = Page::first(1_000);
     let mut count = 0;
     loop {
         let got = store.stories(&page)?;
         for record in got.items {
-            let Some(full) = store.story(&record.id)? else { continue };
-            let body: serde_json::Value = serde_json::from_str(&full.body)?;
-            for doc in body["documents"].as_array().into_iter().flatten() {
-                if let Some(&story) = doc.as_str().and_then(|d| gold_of.get(d)) {
+            let mut members = Page::first(1_000);
+            loop {
+                let docs = store.story_documents(&record.id, &members)?;
+                for story in docs.items.iter().filter_map(|d| gold_of(d.url.as_deref())) {
                     predicted.push(count);
                     gold.push(story);
                 }
+                let Some(next) = docs.next else { break };
+                members.cursor = Some(next);
             }
             count += 1;
         }
