@@ -11,6 +11,7 @@
 //! assert_eq!(store.counts().unwrap().documents, 0);
 //! ```
 
+mod checkpoint;
 mod conn;
 mod error;
 mod feeds;
@@ -44,6 +45,8 @@ pub struct Store {
     open: Opener,
     idle: Mutex<Vec<Box<dyn Conn>>>,
     location: String,
+    /// For the embedded store only.
+    checkpointer: Option<checkpoint::Checkpointer>,
 }
 
 /// Connections kept open between calls; more are opened under load and then dropped.
@@ -59,22 +62,32 @@ impl Store {
     /// Opens the store, migrating only up to `version`: tests use it to write old schemas.
     #[doc(hidden)]
     pub fn open_at(location: &str, version: i64) -> Result<Store> {
-        let open: Opener =
-            if location.starts_with("postgres://") || location.starts_with("postgresql://") {
-                let url = location.to_string();
-                Arc::new(move || Ok(Box::new(postgres::Postgres::open(&url)?) as Box<dyn Conn>))
-            } else {
-                let path = Path::new(location).to_path_buf();
-                if path.is_dir() {
-                    return Err(Error::Location {
-                        location: location.to_string(),
-                        reason: "is a folder; give a file such as vigia.db".into(),
-                    });
-                }
-                Arc::new(move || Ok(Box::new(sqlite::Sqlite::open(&path)?) as Box<dyn Conn>))
-            };
-        let store = Store { open, idle: Mutex::new(Vec::new()), location: redact(location) };
+        let postgres = location.starts_with("postgres://") || location.starts_with("postgresql://");
+        let open: Opener = if postgres {
+            let url = location.to_string();
+            Arc::new(move || Ok(Box::new(postgres::Postgres::open(&url)?) as Box<dyn Conn>))
+        } else {
+            let path = Path::new(location).to_path_buf();
+            if path.is_dir() {
+                return Err(Error::Location {
+                    location: location.to_string(),
+                    reason: "is a folder; give a file such as vigia.db".into(),
+                });
+            }
+            Arc::new(move || Ok(Box::new(sqlite::Sqlite::open(&path)?) as Box<dyn Conn>))
+        };
+        let mut store = Store {
+            open,
+            idle: Mutex::new(Vec::new()),
+            location: redact(location),
+            checkpointer: None,
+        };
         store.with(|conn| migrate::migrate(conn, version, &now()))?;
+        if !postgres {
+            let open = Arc::clone(&store.open);
+            // Without the thread, SQLite still copies the log itself, only on the writer's time.
+            store.checkpointer = checkpoint::Checkpointer::start(move || open()).ok();
+        }
         Ok(store)
     }
 
@@ -107,7 +120,11 @@ impl Store {
 
     /// Writes a batch in one transaction; returns what happened to each document.
     pub fn write(&self, batch: &Batch) -> Result<Vec<Outcome>> {
-        self.with(|conn| write::write(conn, batch, &now()))
+        let outcomes = self.with(|conn| write::write(conn, batch, &now()))?;
+        if let Some(checkpointer) = &self.checkpointer {
+            checkpointer.wake();
+        }
+        Ok(outcomes)
     }
 
     /// Which of these document ids are stored.

@@ -37,6 +37,7 @@ macro_rules! all_tests {
             tokens_are_kept_hashed,
             feed_validators_are_kept,
             map_points_and_trend_rows,
+            many_rows_keep_their_order,
         );
     };
 }
@@ -403,6 +404,39 @@ fn entities_merge_across_documents(store: &Store) {
     assert_eq!(listed.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["ent-lavictoria"]);
 }
 
+/// Rows are inserted many to a statement: more than one statement's worth keeps its order and
+/// its counts.
+fn many_rows_keep_their_order(store: &Store) {
+    let mut doc = document("doc-1", "https://a.example/1", "Los Gallegos en La Victoria");
+    doc.mentions = (0..150)
+        .map(|k| MentionRow {
+            entity: if k % 3 == 0 { "ent-lavictoria" } else { "ent-gang" }.into(),
+            start: k * 10,
+            end: k * 10 + 5,
+        })
+        .collect();
+    doc.items =
+        (0..70).map(|k| ItemRow { kind: "quantity", body: format!("{{\"value\":{k}}}") }).collect();
+    store.write(&batch(vec![doc])).unwrap();
+    let mut starts = Vec::new();
+    let mut page = Page::first(40);
+    loop {
+        let got = store.mentions("ent-gang", &page).unwrap();
+        starts.extend(got.items.iter().map(|m| m.start));
+        match got.next {
+            Some(next) => page.cursor = Some(next),
+            None => break,
+        }
+    }
+    let expected: Vec<_> = (0..150).filter(|k| k % 3 != 0).map(|k| k * 10).collect();
+    assert_eq!(starts, expected);
+    assert_eq!(store.entity("ent-gang").unwrap().unwrap().mentions, 100);
+    assert_eq!(store.entity("ent-lavictoria").unwrap().unwrap().mentions, 50);
+    assert_eq!(store.mentions_in("doc-1").unwrap().len(), 150);
+    let values: Vec<String> = (0..70).map(|k| format!("{{\"value\":{k}}}")).collect();
+    assert_eq!(store.bodies(Table::Quantities, "doc-1").unwrap(), values);
+}
+
 /// The rows of `test_data/schema/v1-rows.sql`, read through the current schema.
 fn old_rows_read_back(store: &Store) {
     assert_eq!(store.schema_version().unwrap(), crate::SCHEMA_VERSION);
@@ -522,4 +556,22 @@ fn map_points_and_trend_rows(store: &Store) {
         rows,
         [("riot".to_string(), "2023-10-31".to_string(), Some("La Victoria".to_string()))]
     );
+}
+
+/// The embedded store's log is copied into the database file by the checkpointing thread,
+/// though one small batch is far below the size at which the writer would copy it itself.
+#[test]
+fn sqlite_log_is_copied_after_a_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vigia.db");
+    let store = Store::open(path.to_str().unwrap()).unwrap();
+    let size = || std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    let before = size();
+    store.write(&batch(vec![document("doc-1", "https://a.example/1", "uno")])).unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while size() <= before {
+        assert!(std::time::Instant::now() < deadline, "the log was not copied: {} bytes", size());
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(store.document("doc-1").unwrap().is_some());
 }

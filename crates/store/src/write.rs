@@ -7,11 +7,47 @@ use crate::{
     search, Error, Result,
 };
 
+/// A change to the full-text index, held back to the end of the batch: FTS5 writes out what
+/// it has pending at every statement savepoint, so interleaving its rows with multi-row inserts
+/// made one tiny index segment per row.
+enum SearchChange {
+    Index { kind: SearchKind, id: String, document: Option<String>, label: String, text: String },
+    Unindex { kind: SearchKind, id: String },
+}
+
+impl SearchChange {
+    fn index(
+        kind: SearchKind,
+        id: &str,
+        document: Option<&str>,
+        label: &str,
+        text: String,
+    ) -> Self {
+        SearchChange::Index {
+            kind,
+            id: id.to_string(),
+            document: document.map(str::to_string),
+            label: label.to_string(),
+            text,
+        }
+    }
+
+    fn apply(&self, conn: &mut dyn Conn) -> Result<()> {
+        match self {
+            SearchChange::Index { kind, id, document, label, text } => {
+                search::index(conn, *kind, id, document.as_deref(), label, text)
+            }
+            SearchChange::Unindex { kind, id } => search::unindex(conn, *kind, id),
+        }
+    }
+}
+
 pub(crate) fn write(conn: &mut dyn Conn, batch: &Batch, now: &str) -> Result<Vec<Outcome>> {
     transaction(conn, |conn| {
         let mut outcomes = Vec::with_capacity(batch.documents.len());
+        let mut pending = Vec::new();
         for document in &batch.documents {
-            outcomes.push(document_row(conn, document, now)?);
+            outcomes.push(document_row(conn, document, now, &mut pending)?);
         }
         for id in &batch.removed_stories {
             conn.exec("DELETE FROM story_members WHERE story = $1", &[Value::text(id)])?;
@@ -20,11 +56,19 @@ pub(crate) fn write(conn: &mut dyn Conn, batch: &Batch, now: &str) -> Result<Vec
         for story in &batch.stories {
             story_row(conn, story, now)?;
         }
+        for change in &pending {
+            change.apply(conn)?;
+        }
         Ok(outcomes)
     })
 }
 
-fn document_row(conn: &mut dyn Conn, doc: &NewDocument, now: &str) -> Result<Outcome> {
+fn document_row(
+    conn: &mut dyn Conn,
+    doc: &NewDocument,
+    now: &str,
+    pending: &mut Vec<SearchChange>,
+) -> Result<Outcome> {
     let id = Value::text(&doc.id);
     if !conn.query("SELECT 1 FROM documents WHERE id = $1", std::slice::from_ref(&id))?.is_empty() {
         return Ok(Outcome::Unchanged);
@@ -41,7 +85,7 @@ fn document_row(conn: &mut dyn Conn, doc: &NewDocument, now: &str) -> Result<Out
                 "UPDATE documents SET current = 0, superseded_by = $1 WHERE id = $2",
                 &[id.clone(), Value::text(&of)],
             )?;
-            search::unindex(conn, SearchKind::Article, &of)?;
+            pending.push(SearchChange::Unindex { kind: SearchKind::Article, id: of.clone() });
             (Outcome::Version { of, version }, version)
         }
         None => (Outcome::New, 1),
@@ -65,25 +109,38 @@ fn document_row(conn: &mut dyn Conn, doc: &NewDocument, now: &str) -> Result<Out
         ],
     )?;
     let title = doc.title.as_deref().unwrap_or_default();
-    search::index(conn, SearchKind::Article, &doc.id, Some(&doc.id), title, &doc.text)?;
+    let text = doc.text.clone();
+    pending.push(SearchChange::index(SearchKind::Article, &doc.id, Some(&doc.id), title, text));
     for entity in &doc.entities {
-        entity_row(conn, entity)?;
+        entity_row(conn, entity, pending)?;
     }
+    // One statement per entity and per run of rows, not per mention: statements, not bytes,
+    // were most of a batch's writing time.
+    let mut counts: Vec<(&str, i64)> = Vec::new();
     for mention in &doc.mentions {
+        match counts.iter_mut().find(|(entity, _)| *entity == mention.entity) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((&mention.entity, 1)),
+        }
+    }
+    for (entity, count) in counts {
         conn.exec(
-            "UPDATE entities SET mention_count = mention_count + 1 WHERE id = $1",
-            &[Value::text(&mention.entity)],
+            "UPDATE entities SET mention_count = mention_count + $1 WHERE id = $2",
+            &[Value::Int(count), Value::text(entity)],
         )?;
-        conn.exec(
-            "INSERT INTO mentions (document, entity, start_at, end_at) VALUES ($1, $2, $3, $4)",
-            &[
+    }
+    insert_rows(
+        conn,
+        "mentions (document, entity, start_at, end_at)",
+        doc.mentions.iter().map(|mention| {
+            [
                 id.clone(),
                 Value::text(&mention.entity),
                 Value::Int(mention.start as i64),
                 Value::Int(mention.end as i64),
-            ],
-        )?;
-    }
+            ]
+        }),
+    )?;
     for relation in &doc.relations {
         conn.exec(
             "INSERT INTO relations (document, type, subject, object, modality, body) VALUES ($1, $2, $3, $4, $5, $6)",
@@ -111,7 +168,14 @@ fn document_row(conn: &mut dyn Conn, doc: &NewDocument, now: &str) -> Result<Out
         )?;
         if quote.kind != "scare" {
             let terms = format!("{}\n{}", quote.text, quote.speaker);
-            search::index(conn, SearchKind::Quote, &quote.id, Some(&doc.id), &quote.text, &terms)?;
+            let change = SearchChange::index(
+                SearchKind::Quote,
+                &quote.id,
+                Some(&doc.id),
+                &quote.text,
+                terms,
+            );
+            pending.push(change);
         }
     }
     for event in &doc.events {
@@ -134,18 +198,47 @@ fn document_row(conn: &mut dyn Conn, doc: &NewDocument, now: &str) -> Result<Out
             )?;
         }
     }
-    for item in &doc.items {
-        conn.exec(
-            "INSERT INTO items (document, kind, body) VALUES ($1, $2, $3)",
-            &[id.clone(), Value::text(item.kind), Value::text(&item.body)],
-        )?;
-    }
+    insert_rows(
+        conn,
+        "items (document, kind, body)",
+        doc.items.iter().map(|item| [id.clone(), Value::text(item.kind), Value::text(&item.body)]),
+    )?;
     Ok(outcome)
+}
+
+/// Rows inserted in order, up to `ROWS` a statement; `into` names the table and its columns.
+fn insert_rows<const N: usize>(
+    conn: &mut dyn Conn,
+    into: &str,
+    rows: impl Iterator<Item = [Value; N]>,
+) -> Result<()> {
+    const ROWS: usize = 64;
+    let mut rows = rows.peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<Value> = rows.by_ref().take(ROWS).flatten().collect();
+        let mut sql = format!("INSERT INTO {into} VALUES ");
+        for row in 0..chunk.len() / N {
+            sql.push_str(if row == 0 { "(" } else { ", (" });
+            for column in 0..N {
+                if column > 0 {
+                    sql.push_str(", ");
+                }
+                sql.push_str(&format!("${}", row * N + column + 1));
+            }
+            sql.push(')');
+        }
+        conn.exec(&sql, &chunk)?;
+    }
+    Ok(())
 }
 
 /// Merges one document's view of an entity into the stored one, as the report's entity index
 /// does: the knowledge base name stays, otherwise the longest name wins; aliases accumulate.
-fn entity_row(conn: &mut dyn Conn, entity: &EntityRow) -> Result<()> {
+fn entity_row(
+    conn: &mut dyn Conn,
+    entity: &EntityRow,
+    pending: &mut Vec<SearchChange>,
+) -> Result<()> {
     let found = conn.query(
         "SELECT name, kb_id, aliases, place FROM entities WHERE id = $1",
         &[Value::text(&entity.id)],
@@ -166,7 +259,14 @@ fn entity_row(conn: &mut dyn Conn, entity: &EntityRow) -> Result<()> {
             ],
         )?;
         let terms = search::entity_terms(&entity.name, &entity.aliases);
-        return search::index(conn, SearchKind::Entity, &entity.id, None, &entity.name, &terms);
+        pending.push(SearchChange::index(
+            SearchKind::Entity,
+            &entity.id,
+            None,
+            &entity.name,
+            terms,
+        ));
+        return Ok(());
     };
     let mut row = row.into_iter();
     let mut name = row.next().and_then(Value::into_text).unwrap_or_default();
@@ -206,9 +306,9 @@ fn entity_row(conn: &mut dyn Conn, entity: &EntityRow) -> Result<()> {
                 Value::text(&entity.id),
             ],
         )?;
-        search::unindex(conn, SearchKind::Entity, &entity.id)?;
+        pending.push(SearchChange::Unindex { kind: SearchKind::Entity, id: entity.id.clone() });
         let terms = search::entity_terms(&name, &aliases);
-        search::index(conn, SearchKind::Entity, &entity.id, None, &name, &terms)?;
+        pending.push(SearchChange::index(SearchKind::Entity, &entity.id, None, &name, terms));
     }
     Ok(())
 }

@@ -8,6 +8,7 @@
 //! way, and running it again skips what is stored and completes the rest.
 
 mod cache;
+mod pending;
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -29,6 +30,7 @@ use crate::{
 };
 
 use cache::Cache;
+use pending::Pending;
 
 /// What one ingest did, beyond what `analyze` reports.
 #[derive(Debug, Default)]
@@ -72,6 +74,8 @@ struct State {
     /// Stories with a row in the store, by index, with the id they were stored under.
     stored: HashMap<usize, String>,
     cache: Cache,
+    /// Threads comparing stories, as many as the analysis has: the two take turns on the cores.
+    pool: rayon::ThreadPool,
 }
 
 /// Ingests `inputs` into `store`; `batch` is the number of documents per transaction.
@@ -121,42 +125,71 @@ impl Session {
         let state = &mut self.state;
         let progress = pipeline::progress_bar(inputs.len() as u64, config.progress);
         // Batches are analysed on every core while one thread takes the analysed ones in
-        // order: it adds them to the indexes, updates their stories and commits them. What
-        // reading said goes along with the first batch read after it, so messages keep the
-        // order a single thread would give them.
+        // order, adds them to the indexes and updates their stories, and another commits them,
+        // also in order. What reading said goes along with the first batch read after it, so
+        // messages keep the order a single thread would give them.
         let mut read = Summary::default();
         std::thread::scope(|scope| -> anyhow::Result<()> {
-            let (send, take) = std::sync::mpsc::sync_channel::<(Vec<Diagnostic>, Vec<Finished>)>(1);
+            let (send, take) = std::sync::mpsc::sync_channel::<(Vec<Diagnostic>, Vec<Analysed>)>(1);
+            let (commit, to_write) = std::sync::mpsc::sync_channel::<Batch>(1);
+            let (written, committed) = std::sync::mpsc::channel::<()>();
             let out = &mut out;
             let diagnostics = &mut diagnostics;
             let resources = &resources;
-            let sink = scope.spawn(move || -> anyhow::Result<()> {
-                for (notes, finished) in take {
-                    diagnostics.extend(notes);
-                    if finished.is_empty() {
-                        continue;
-                    }
-                    let (rows, touched) = add(state, finished, shipped.kb(), out, diagnostics)?;
-                    let mut write = Batch { documents: rows, ..Batch::default() };
-                    update_stories(
-                        state,
-                        store,
-                        resources,
-                        &touched,
-                        config,
-                        &mut write,
-                        diagnostics,
-                    )?;
-                    out.stories_changed += write.stories.len();
-                    let outcomes = store.write(&write).context("cannot write to the store")?;
+            let writer = scope.spawn(move || -> anyhow::Result<[usize; 3]> {
+                let mut counts = [0; 3];
+                for batch in to_write {
+                    let outcomes = store.write(&batch).context("cannot write to the store")?;
                     for outcome in outcomes {
-                        match outcome {
-                            Outcome::New => out.new += 1,
-                            Outcome::Version { .. } => out.versions += 1,
-                            Outcome::Unchanged => out.unchanged += 1,
+                        counts[match outcome {
+                            Outcome::New => 0,
+                            Outcome::Version { .. } => 1,
+                            Outcome::Unchanged => 2,
+                        }] += 1;
+                    }
+                    written.send(()).ok();
+                }
+                Ok(counts)
+            });
+            let sink = scope.spawn(move || -> anyhow::Result<()> {
+                let mut pending = Pending::new(committed);
+                let updated = || -> anyhow::Result<()> {
+                    for (notes, finished) in take {
+                        diagnostics.extend(notes);
+                        if finished.is_empty() {
+                            continue;
+                        }
+                        let (rows, touched) = add(state, finished, shipped.kb(), out, diagnostics)?;
+                        let mut write = Batch { documents: rows, ..Batch::default() };
+                        let mut stories = Stories { store, resources, pending: &mut pending };
+                        update_stories(
+                            state,
+                            &mut stories,
+                            &touched,
+                            config,
+                            &mut write,
+                            diagnostics,
+                        )?;
+                        out.stories_changed += write.stories.len();
+                        pending.sent(write.documents.iter().map(|d| d.id.clone()).collect());
+                        // A closed channel means the writer stopped on an error, which joining
+                        // gives.
+                        if commit.send(write).is_err() {
+                            break;
                         }
                     }
-                }
+                    Ok(())
+                };
+                let updated = updated();
+                drop(commit);
+                // The writer's error comes first: it is why this thread stopped, if it did.
+                let [new, versions, unchanged] = writer
+                    .join()
+                    .map_err(|_| anyhow::anyhow!("the thread writing to the store stopped"))??;
+                updated?;
+                out.new += new;
+                out.versions += versions;
+                out.unchanged += unchanged;
                 Ok(())
             });
             'read: for chunk in pipeline::chunks(inputs) {
@@ -167,9 +200,13 @@ impl Session {
                 loop {
                     let part: Vec<Draft> = drafts.by_ref().take(batch.max(1)).collect();
                     let last = part.is_empty() || drafts.peek().is_none();
-                    let finished: Vec<Finished> = part
+                    let finished: Vec<Analysed> = part
                         .into_par_iter()
-                        .map(|draft| pipeline::finish(draft, config, fetcher, resources))
+                        .map(|draft| {
+                            let finished = pipeline::finish(draft, config, fetcher, resources);
+                            let row = row(&finished, shipped.kb());
+                            Analysed { finished, row }
+                        })
                         .collect();
                     // A closed channel means the sink stopped on an error, which joining gives.
                     if send.send((std::mem::take(&mut notes), finished)).is_err() {
@@ -181,7 +218,8 @@ impl Session {
                 }
             }
             drop(send);
-            sink.join().map_err(|_| anyhow::anyhow!("the thread writing to the store stopped"))?
+            sink.join()
+                .map_err(|_| anyhow::anyhow!("the thread adding reports to the store stopped"))?
         })?;
         out.summary.add(&read);
         progress.finish_and_clear();
@@ -198,6 +236,11 @@ fn replay(store: &Store, diagnostics: &mut Vec<Diagnostic>) -> anyhow::Result<St
         order: HashMap::new(),
         stored: HashMap::new(),
         cache: Cache::new(CACHE),
+        pool: rayon::ThreadPoolBuilder::new()
+            .num_threads(rayon::current_num_threads())
+            .thread_name(|k| format!("vigia-stories-{k}"))
+            .build()
+            .context("cannot start the story threads")?,
     };
     let mut after = 0;
     loop {
@@ -242,18 +285,38 @@ fn replay(store: &Store, diagnostics: &mut Vec<Diagnostic>) -> anyhow::Result<St
     Ok(state)
 }
 
+/// An analysed article with its row as it is stored unless it turns out to be a copy.
+struct Analysed {
+    finished: Finished,
+    row: Option<anyhow::Result<store::NewDocument>>,
+}
+
+/// The row of an article that is no copy, built on the analysis threads; the writing thread
+/// only builds again the rows of the few that are.
+fn row(
+    finished: &Finished,
+    kb: &analysis::kb::KnowledgeBase,
+) -> Option<anyhow::Result<store::NewDocument>> {
+    let (extraction, items, signature) = finished.extraction.as_ref()?;
+    let article = &finished.article;
+    let mut signature = signature.clone();
+    signature.duplicate_of = article.duplicate_of.as_ref().map(|d| d.of.clone());
+    Some(stored::document(article, extraction, items, &signature, finished.sketch.as_ref(), kb))
+}
+
 /// Takes in one batch of finished articles: new ones get rows and join stories; stored ones
 /// are counted and left alone. Returns the rows and the stories that changed.
 fn add(
     state: &mut State,
-    finished: Vec<Finished>,
+    finished: Vec<Analysed>,
     kb: &analysis::kb::KnowledgeBase,
     out: &mut Ingested,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> anyhow::Result<(Vec<store::NewDocument>, BTreeSet<usize>)> {
     let mut rows = Vec::new();
     let mut touched = BTreeSet::new();
-    for Finished { mut article, sketch, notes, followed, extraction } in finished {
+    for Analysed { finished, row } in finished {
+        let Finished { mut article, sketch, notes, followed, extraction } = finished;
         if followed {
             diagnostics
                 .retain(|d| !(d.code == DiagnosticCode::SummaryOnly && d.source == article.source));
@@ -266,11 +329,13 @@ fn add(
         }
         let Some((extraction, items, mut signature)) = extraction else { continue };
         diagnostics.extend(extraction.entities.diagnostics.iter().cloned());
+        let mut row = row;
         if let Some(sketch) = sketch.clone() {
             if let Some(duplicate) = state.dedup.check_and_insert_sketch(&article.id, sketch) {
                 diagnostics.push(pipeline::duplicate_note(&article, &duplicate));
                 out.summary.duplicates += 1;
                 article.duplicate_of = Some(duplicate);
+                row = None;
             }
         }
         signature.duplicate_of = article.duplicate_of.as_ref().map(|d| d.of.clone());
@@ -278,14 +343,13 @@ fn add(
         touched.insert(assignment.story);
         let at = state.order.len();
         state.order.insert(article.id.clone(), at);
-        rows.push(stored::document(
-            &article,
-            &extraction,
-            &items,
-            &signature,
-            sketch.as_ref(),
-            kb,
-        )?);
+        let row = match row {
+            Some(row) => row,
+            None => {
+                stored::document(&article, &extraction, &items, &signature, sketch.as_ref(), kb)
+            }
+        };
+        rows.push(row?);
         article.tokens = Vec::new();
         let outlet = stories::outlet_name(&article);
         state.cache.insert(Kept { article, extraction, outlet });
@@ -311,18 +375,25 @@ fn first_member(state: &State, story: usize) -> String {
         .unwrap_or_default()
 }
 
+/// What updating stories reads from: the store, behind the batches not yet committed.
+struct Stories<'a, 'r> {
+    store: &'a Store,
+    resources: &'a Resources<'r>,
+    pending: &'a mut Pending,
+}
+
 /// Recompares the changed stories and adds their rows, and the ids of stories that merged
 /// away or changed id, to the batch.
 fn update_stories(
     state: &mut State,
-    store: &Store,
-    resources: &Resources<'_>,
+    stories: &mut Stories<'_, '_>,
     touched: &BTreeSet<usize>,
     config: &RunConfig,
     batch: &mut Batch,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> anyhow::Result<()> {
     let roots: BTreeSet<usize> = touched.iter().map(|&s| root(&state.stories, s)).collect();
+    let mut compared = Vec::new();
     let merged: Vec<usize> = state
         .stored
         .keys()
@@ -350,7 +421,10 @@ fn update_stories(
             if let Some(stored) = state.stored.get(&story).filter(same_id) {
                 // Settled only once it was compared on a full `limit` reports, so that the
                 // comparison never depends on where batches happened to end.
-                let settled = store.story(stored)?.filter(|r| r.reports >= limit as i64);
+                // Its row may be older than one still being written; a settled story's row
+                // only ever gains documents, and one not yet settled there is compared again,
+                // which gives the same row.
+                let settled = stories.store.story(stored)?.filter(|r| r.reports >= limit as i64);
                 if let Some(record) = settled {
                     if let Some(body) = with_documents(&record.body, &members) {
                         batch.stories.push(StoryRow {
@@ -366,41 +440,96 @@ fn update_stories(
                 }
             }
         }
-        let mut kept = Vec::new();
-        for (_, id) in members.iter().take(limit) {
-            match take_kept(state, store, resources, id) {
-                Ok(report) => kept.push(report),
-                Err(err) => diagnostics.push(
+        let kept = members.iter().take(limit).map(|(_, id)| state.cache.take(id)).collect();
+        compared.push(Recompare { story, members, kept });
+    }
+    read_back(&state.pool, stories, &mut compared, diagnostics)?;
+    let compared: Vec<_> = compared
+        .into_iter()
+        .map(|r| (r.story, r.members, r.kept.into_iter().flatten().collect::<Vec<Kept>>()))
+        .collect();
+    // The comparisons are independent and were most of the writing thread's time: they run on
+    // threads of their own, beside the analysis of the next batch.
+    let rows: Vec<anyhow::Result<StoryRow>> = state
+        .pool
+        .install(|| compared.par_iter().map(|(_, members, kept)| compare(members, kept)).collect());
+    for ((story, _, kept), row) in compared.into_iter().zip(rows) {
+        let row = row?;
+        if let Some(old) = state.stored.insert(story, row.id.clone()) {
+            if old != row.id {
+                batch.removed_stories.push(old);
+            }
+        }
+        batch.stories.push(row);
+        for report in kept {
+            state.cache.insert(report);
+        }
+    }
+    Ok(())
+}
+
+/// A story to compare again: its members in storage order, and the reports compared, each
+/// `None` until read back from the store.
+struct Recompare {
+    story: usize,
+    members: Vec<(usize, String)>,
+    kept: Vec<Option<Kept>>,
+}
+
+/// Reads back and analyses again, on the story threads, the reports no longer in memory; one
+/// that cannot be read is left out of its story's comparison, with a warning.
+fn read_back(
+    pool: &rayon::ThreadPool,
+    stories: &mut Stories<'_, '_>,
+    compared: &mut [Recompare],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> anyhow::Result<()> {
+    let missing: Vec<(usize, usize)> = compared
+        .iter()
+        .enumerate()
+        .flat_map(|(k, r)| {
+            r.kept.iter().enumerate().filter(|(_, kept)| kept.is_none()).map(move |(m, _)| (k, m))
+        })
+        .collect();
+    let ids: Vec<String> = missing.iter().map(|&(k, m)| compared[k].members[m].1.clone()).collect();
+    if !stories.pending.wait_for(ids.iter().map(String::as_str)) {
+        anyhow::bail!("the thread writing to the store stopped");
+    }
+    let (store, resources) = (stories.store, stories.resources);
+    let reports: Vec<anyhow::Result<Kept>> =
+        pool.install(|| ids.par_iter().map(|id| reread(store, resources, id)).collect());
+    for ((k, m), report) in missing.into_iter().zip(reports) {
+        match report {
+            Ok(report) => compared[k].kept[m] = Some(report),
+            Err(err) => {
+                let id = &compared[k].members[m].1;
+                diagnostics.push(
                     Diagnostic::warning(
                         DiagnosticCode::Unreadable,
                         id,
                         format!("stored document is unreadable and left out of its story's comparison: {err:#}"),
                     )
                     .with_document(id),
-                ),
+                );
             }
-        }
-        let at: HashMap<&str, usize> =
-            kept.iter().enumerate().map(|(k, r)| (r.article.id.as_str(), k)).collect();
-        let copy_of: Vec<Option<usize>> = kept
-            .iter()
-            .map(|r| r.article.duplicate_of.as_ref().and_then(|d| at.get(d.of.as_str()).copied()))
-            .collect();
-        let indices: Vec<usize> = (0..kept.len()).collect();
-        let mut item = stories::story(&kept, &indices, &copy_of);
-        item.id = stories::story_id(&members[0].1);
-        item.documents = members.iter().map(|(_, id)| id.clone()).collect();
-        if let Some(old) = state.stored.insert(story, item.id.clone()) {
-            if old != item.id {
-                batch.removed_stories.push(old);
-            }
-        }
-        batch.stories.push(story_row(&item)?);
-        for report in kept {
-            state.cache.insert(report);
         }
     }
     Ok(())
+}
+
+/// A story's row: its first reports compared, every member listed.
+fn compare(members: &[(usize, String)], kept: &[Kept]) -> anyhow::Result<StoryRow> {
+    let at: HashMap<&str, usize> =
+        kept.iter().enumerate().map(|(k, r)| (r.article.id.as_str(), k)).collect();
+    let copy_of: Vec<Option<usize>> = kept
+        .iter()
+        .map(|r| r.article.duplicate_of.as_ref().and_then(|d| at.get(d.of.as_str()).copied()))
+        .collect();
+    let indices: Vec<usize> = (0..kept.len()).collect();
+    let mut item = stories::story(kept, &indices, &copy_of);
+    item.id = stories::story_id(&members[0].1);
+    item.documents = members.iter().map(|(_, id)| id.clone()).collect();
+    story_row(&item)
 }
 
 /// A stored story body with its `documents` list replaced, the rest kept byte for byte.
@@ -412,16 +541,9 @@ fn with_documents(body: &str, members: &[(usize, String)]) -> Option<String> {
     Some(format!("{}{}{}", &body[..start - 1], list, &body[end + 1..]))
 }
 
-/// A report for comparison: from the cache, else rebuilt from the store and analysed again.
-fn take_kept(
-    state: &mut State,
-    store: &Store,
-    resources: &Resources<'_>,
-    id: &str,
-) -> anyhow::Result<Kept> {
-    if let Some(kept) = state.cache.take(id) {
-        return Ok(kept);
-    }
+/// A report for comparison that is no longer in memory: rebuilt from the store and analysed
+/// again.
+fn reread(store: &Store, resources: &Resources<'_>, id: &str) -> anyhow::Result<Kept> {
     let record = store.document(id)?.context("not in the store")?;
     let mut article: Article = stored::article_from_json(&record.body)?;
     let extraction = analysis::extract::extract(&article, resources);

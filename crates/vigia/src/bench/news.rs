@@ -195,11 +195,14 @@ pub(crate) fn report(idx: usize, k: usize) -> Report {
     let s = story(idx);
     let mut next = xorshift(idx * 7919 + k + 1);
     let spanish = next() % 2 == 0;
-    let (mut own, background) = if spanish {
-        (spanish_sentences(&s), spanish_background(&s))
+    let (own, background, words) = if spanish {
+        (spanish_sentences(&s), spanish_background(&s), SPANISH_WORDS)
     } else {
-        (english_sentences(&s), english_background(&s))
+        (english_sentences(&s), english_background(&s), ENGLISH_WORDS)
     };
+    let word_of = |word: &str| wording(idx, words, word);
+    let mut own: Vec<String> = own.iter().map(|t| reword(t, &word_of)).collect();
+    let background: Vec<String> = background.iter().map(|t| reword(t, &word_of)).collect();
     let title = own[0].trim_end_matches('.').to_string();
     // Reports repeat facts, not quotes: a quote appears once.
     let facts: Vec<String> =
@@ -227,6 +230,91 @@ pub(crate) fn report(idx: usize, k: usize) -> Report {
     }
     let published = s.day + chrono::Duration::days((k % 3) as i64);
     Report { title, text, published: published.to_string() }
+}
+
+/// Words a story's reports say in a way of their own: reports on different events share
+/// topic words, but not whole sentences word for word, as reports built from one template
+/// would; then stories run together in the clustering as no real coverage does.
+const SPANISH_WORDS: &[&[&str]] = &[
+    &["comerciantes", "vendedores", "negociantes", "bodegueros"],
+    &["transportistas", "conductores", "choferes", "cobradores"],
+    &["mototaxistas", "motociclistas", "taxistas", "colectiveros"],
+    &["extorsiones", "amenazas", "exigencias", "presiones"],
+    &["extorsión", "amenaza", "coacción", "intimidación"],
+    &["detuvo", "capturó", "arrestó", "intervino"],
+    &["afirmó", "dijo", "indicó", "sostuvo"],
+    &["señaló", "precisó", "explicó", "agregó"],
+    &["agentes", "policías", "efectivos", "uniformados"],
+    &["vivienda", "casa", "residencia", "habitación"],
+    &["denuncias", "quejas", "demandas", "acusaciones"],
+    &["avenidas", "calles", "vías", "pistas"],
+    &["video", "mensaje", "audio", "clip"],
+    &["comercios", "negocios", "locales", "puestos"],
+    &["ataques", "atentados", "asaltos", "disparos"],
+    &["protestaron", "marcharon", "se movilizaron", "se manifestaron"],
+    &["bandas", "organizaciones", "mafias", "pandillas"],
+    &["víctimas", "personas", "afectadas", "familias"],
+    &["miedo", "temor", "pánico", "terror"],
+    &["semana", "quincena", "mes", "jornada"],
+    &["noches", "madrugadas", "tardes", "mañanas"],
+    &["cámaras", "alarmas", "rejas", "luminarias"],
+];
+
+const ENGLISH_WORDS: &[&[&str]] = &[
+    &["merchants", "traders", "vendors", "shopkeepers"],
+    &["drivers", "riders", "operators", "chauffeurs"],
+    &["arrested", "detained", "captured", "held"],
+    &["said", "stated", "reported", "noted"],
+    &["officers", "agents", "troops", "patrols"],
+    &["complaints", "reports", "cases", "charges"],
+    &["shops", "stores", "businesses", "stalls"],
+    &["attacks", "assaults", "shootings", "raids"],
+    &["video", "recording", "clip", "message"],
+    &["payments", "fees", "dues", "cash"],
+    &["extortion", "racketeering", "shakedowns", "coercion"],
+    &["protested", "marched", "demonstrated", "rallied"],
+    &["avenues", "streets", "roads", "highways"],
+    &["house", "home", "building", "flat"],
+    &["afraid", "scared", "frightened", "terrified"],
+    &["gangs", "crews", "mobs", "outfits"],
+    &["victims", "residents", "families", "people"],
+    &["week", "fortnight", "month", "day"],
+    &["night", "dusk", "dark", "evening"],
+    &["cameras", "alarms", "lights", "gates"],
+];
+
+/// The word a story uses for `word`, with its case; `word` itself when the list has none.
+fn wording(story: usize, words: &[&[&str]], word: &str) -> String {
+    let lower = word.to_lowercase();
+    let Some(k) = words.iter().position(|choices| choices[0] == lower) else {
+        return word.to_string();
+    };
+    let mut pick = xorshift(story * 131 + k + 11);
+    words[k][pick() as usize % words[k].len()].to_string()
+}
+
+/// `text` with each word passed through `word_of`, keeping an initial capital.
+fn reword(text: &str, word_of: &impl Fn(&str) -> String) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+        let (word, tail) = rest.split_at(end.max(rest.chars().next().map_or(1, char::len_utf8)));
+        if word.chars().next().is_some_and(char::is_alphanumeric) {
+            let chosen = word_of(word);
+            if word.chars().next().is_some_and(char::is_uppercase) {
+                let mut chars = chosen.chars();
+                out.extend(chars.next().into_iter().flat_map(char::to_uppercase));
+                out.push_str(chars.as_str());
+            } else {
+                out.push_str(&chosen);
+            }
+        } else {
+            out.push_str(word);
+        }
+        rest = tail;
+    }
+    out
 }
 
 fn spanish_sentences(s: &Story) -> Vec<String> {
