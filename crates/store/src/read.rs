@@ -48,11 +48,7 @@ impl Query {
         page: &Page,
         seq: &str,
     ) -> Result<(Vec<Row>, Option<String>)> {
-        if let Some(cursor) = &page.cursor {
-            let after = cursor
-                .strip_prefix('s')
-                .and_then(|n| n.parse::<i64>().ok())
-                .ok_or_else(|| Error::Cursor(cursor.clone()))?;
+        if let Some(after) = after(page)? {
             self.and(&format!("{seq} > ?"), [Value::Int(after)]);
         }
         let size = page.size();
@@ -67,6 +63,13 @@ impl Query {
         };
         Ok((rows, next))
     }
+}
+
+/// The row number a page's cursor continues after; a cursor that is not one is an error.
+fn after(page: &Page) -> Result<Option<i64>> {
+    let Some(cursor) = &page.cursor else { return Ok(None) };
+    let after = cursor.strip_prefix('s').and_then(|n| n.parse::<i64>().ok());
+    after.map(Some).ok_or_else(|| Error::Cursor(cursor.clone()))
 }
 
 fn text(row: &mut std::vec::IntoIter<Value>) -> String {
@@ -244,6 +247,8 @@ pub(crate) fn events(
         (None, Some(place)) => Some((place, "x.role = 'place'", Driven::Place)),
         (None, None) => None,
     };
+    // A bad cursor is refused even where no query runs.
+    after(page)?;
     if let Some((entity, roles, _)) = driving {
         // Walking an entity's rows in order to find roles it never has would read all of them
         // (an organisation named in thousands of reports, in no event): ask its role index first.

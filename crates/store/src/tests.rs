@@ -317,6 +317,9 @@ fn pages_follow_cursors(store: &Store) {
     let bad = Page { cursor: Some("nonsense".into()), limit: 2 };
     assert!(matches!(store.documents(None, &bad), Err(crate::Error::Cursor(_))));
     assert!(matches!(store.search("comun", &[], &bad), Err(crate::Error::Cursor(_))));
+    // Also where the answer is known to be empty before any row is read.
+    let nobody = EventFilter { actor: Some("ent-nobody".into()), ..Default::default() };
+    assert!(matches!(store.events(&nobody, &bad), Err(crate::Error::Cursor(_))));
 }
 
 fn story(id: &str, documents: &[&str]) -> StoryRow {
