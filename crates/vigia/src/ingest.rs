@@ -203,8 +203,8 @@ impl Session {
                     let finished: Vec<Analysed> = part
                         .into_par_iter()
                         .map(|draft| {
-                            let finished = pipeline::finish(draft, config, fetcher, resources);
-                            let row = row(&finished, shipped.kb());
+                            let mut finished = pipeline::finish(draft, config, fetcher, resources);
+                            let row = row(&mut finished, shipped.kb());
                             Analysed { finished, row }
                         })
                         .collect();
@@ -293,15 +293,15 @@ struct Analysed {
 
 /// The row of an article that is no copy, built on the analysis threads; the writing thread
 /// only builds again the rows of the few that are.
+/// The signature's copy mark is set here as `add` sets it for an article found to be no copy.
 fn row(
-    finished: &Finished,
+    finished: &mut Finished,
     kb: &analysis::kb::KnowledgeBase,
 ) -> Option<anyhow::Result<store::NewDocument>> {
-    let (extraction, items, signature) = finished.extraction.as_ref()?;
+    let (extraction, items, signature) = finished.extraction.as_mut()?;
     let article = &finished.article;
-    let mut signature = signature.clone();
     signature.duplicate_of = article.duplicate_of.as_ref().map(|d| d.of.clone());
-    Some(stored::document(article, extraction, items, &signature, finished.sketch.as_ref(), kb))
+    Some(stored::document(article, extraction, items, signature, finished.sketch.as_ref(), kb))
 }
 
 /// Takes in one batch of finished articles: new ones get rows and join stories; stored ones
