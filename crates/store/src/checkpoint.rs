@@ -5,17 +5,14 @@
 //! with its own connection copies it after each batch while the writer prepares the next one;
 //! the writer's own copy stays as a bound in case this thread falls behind.
 
-use std::{
-    sync::{mpsc, Mutex},
-    thread::JoinHandle,
-};
+use std::{sync::mpsc, thread::JoinHandle};
 
 use crate::{conn::Conn, Result};
 
 /// Wakes a checkpointing thread after each write; stops it when dropped.
 pub(crate) struct Checkpointer {
-    wake: Mutex<Option<mpsc::Sender<()>>>,
-    thread: Mutex<Option<JoinHandle<()>>>,
+    wake: Option<mpsc::Sender<()>>,
+    thread: Option<JoinHandle<()>>,
 }
 
 impl Checkpointer {
@@ -40,12 +37,12 @@ impl Checkpointer {
                     }
                 }
             })?;
-        Ok(Checkpointer { wake: Mutex::new(Some(wake)), thread: Mutex::new(Some(thread)) })
+        Ok(Checkpointer { wake: Some(wake), thread: Some(thread) })
     }
 
     /// Asks for a copy of what the log holds now.
     pub(crate) fn wake(&self) {
-        if let Some(wake) = self.wake.lock().unwrap_or_else(|p| p.into_inner()).as_ref() {
+        if let Some(wake) = &self.wake {
             wake.send(()).ok();
         }
     }
@@ -53,8 +50,9 @@ impl Checkpointer {
 
 impl Drop for Checkpointer {
     fn drop(&mut self) {
-        self.wake.lock().unwrap_or_else(|p| p.into_inner()).take();
-        if let Some(thread) = self.thread.lock().unwrap_or_else(|p| p.into_inner()).take() {
+        // Closing the channel ends the thread's loop.
+        self.wake.take();
+        if let Some(thread) = self.thread.take() {
             thread.join().ok();
         }
     }

@@ -1,6 +1,8 @@
 //! Writing a batch: documents, their items and entities, and the stories they changed, in one
 //! transaction, so that a crash leaves either all of a batch or none of it.
 
+use std::borrow::Cow;
+
 use crate::{
     conn::{transaction, Conn, Value},
     rows::{Batch, EntityRow, NewDocument, Outcome, SearchKind, StoryRow},
@@ -10,32 +12,25 @@ use crate::{
 /// A change to the full-text index, held back to the end of the batch: FTS5 writes out what
 /// it has pending at every statement savepoint, so interleaving its rows with multi-row inserts
 /// made one tiny index segment per row.
-enum SearchChange {
-    Index { kind: SearchKind, id: String, document: Option<String>, label: String, text: String },
-    Unindex { kind: SearchKind, id: String },
+enum SearchChange<'a> {
+    Index {
+        kind: SearchKind,
+        id: &'a str,
+        document: Option<&'a str>,
+        label: Cow<'a, str>,
+        text: Cow<'a, str>,
+    },
+    Unindex {
+        kind: SearchKind,
+        id: Cow<'a, str>,
+    },
 }
 
-impl SearchChange {
-    fn index(
-        kind: SearchKind,
-        id: &str,
-        document: Option<&str>,
-        label: &str,
-        text: String,
-    ) -> Self {
-        SearchChange::Index {
-            kind,
-            id: id.to_string(),
-            document: document.map(str::to_string),
-            label: label.to_string(),
-            text,
-        }
-    }
-
+impl SearchChange<'_> {
     fn apply(&self, conn: &mut dyn Conn) -> Result<()> {
         match self {
             SearchChange::Index { kind, id, document, label, text } => {
-                search::index(conn, *kind, id, document.as_deref(), label, text)
+                search::index(conn, *kind, id, *document, label, text)
             }
             SearchChange::Unindex { kind, id } => search::unindex(conn, *kind, id),
         }
@@ -63,11 +58,11 @@ pub(crate) fn write(conn: &mut dyn Conn, batch: &Batch, now: &str) -> Result<Vec
     })
 }
 
-fn document_row(
+fn document_row<'a>(
     conn: &mut dyn Conn,
-    doc: &NewDocument,
+    doc: &'a NewDocument,
     now: &str,
-    pending: &mut Vec<SearchChange>,
+    pending: &mut Vec<SearchChange<'a>>,
 ) -> Result<Outcome> {
     let id = Value::text(&doc.id);
     if !conn.query("SELECT 1 FROM documents WHERE id = $1", std::slice::from_ref(&id))?.is_empty() {
@@ -85,7 +80,8 @@ fn document_row(
                 "UPDATE documents SET current = 0, superseded_by = $1 WHERE id = $2",
                 &[id.clone(), Value::text(&of)],
             )?;
-            pending.push(SearchChange::Unindex { kind: SearchKind::Article, id: of.clone() });
+            pending
+                .push(SearchChange::Unindex { kind: SearchKind::Article, id: of.clone().into() });
             (Outcome::Version { of, version }, version)
         }
         None => (Outcome::New, 1),
@@ -109,8 +105,13 @@ fn document_row(
         ],
     )?;
     let title = doc.title.as_deref().unwrap_or_default();
-    let text = doc.text.clone();
-    pending.push(SearchChange::index(SearchKind::Article, &doc.id, Some(&doc.id), title, text));
+    pending.push(SearchChange::Index {
+        kind: SearchKind::Article,
+        id: &doc.id,
+        document: Some(&doc.id),
+        label: title.into(),
+        text: doc.text.as_str().into(),
+    });
     for entity in &doc.entities {
         entity_row(conn, entity, pending)?;
     }
@@ -168,14 +169,13 @@ fn document_row(
         )?;
         if quote.kind != "scare" {
             let terms = format!("{}\n{}", quote.text, quote.speaker);
-            let change = SearchChange::index(
-                SearchKind::Quote,
-                &quote.id,
-                Some(&doc.id),
-                &quote.text,
-                terms,
-            );
-            pending.push(change);
+            pending.push(SearchChange::Index {
+                kind: SearchKind::Quote,
+                id: &quote.id,
+                document: Some(&doc.id),
+                label: quote.text.as_str().into(),
+                text: terms.into(),
+            });
         }
     }
     for event in &doc.events {
@@ -234,10 +234,10 @@ fn insert_rows<const N: usize>(
 
 /// Merges one document's view of an entity into the stored one, as the report's entity index
 /// does: the knowledge base name stays, otherwise the longest name wins; aliases accumulate.
-fn entity_row(
+fn entity_row<'a>(
     conn: &mut dyn Conn,
-    entity: &EntityRow,
-    pending: &mut Vec<SearchChange>,
+    entity: &'a EntityRow,
+    pending: &mut Vec<SearchChange<'a>>,
 ) -> Result<()> {
     let found = conn.query(
         "SELECT name, kb_id, aliases, place FROM entities WHERE id = $1",
@@ -259,13 +259,13 @@ fn entity_row(
             ],
         )?;
         let terms = search::entity_terms(&entity.name, &entity.aliases);
-        pending.push(SearchChange::index(
-            SearchKind::Entity,
-            &entity.id,
-            None,
-            &entity.name,
-            terms,
-        ));
+        pending.push(SearchChange::Index {
+            kind: SearchKind::Entity,
+            id: &entity.id,
+            document: None,
+            label: entity.name.as_str().into(),
+            text: terms.into(),
+        });
         return Ok(());
     };
     let mut row = row.into_iter();
@@ -306,9 +306,18 @@ fn entity_row(
                 Value::text(&entity.id),
             ],
         )?;
-        pending.push(SearchChange::Unindex { kind: SearchKind::Entity, id: entity.id.clone() });
-        let terms = search::entity_terms(&name, &aliases);
-        pending.push(SearchChange::index(SearchKind::Entity, &entity.id, None, &name, terms));
+        pending.push(SearchChange::Unindex {
+            kind: SearchKind::Entity,
+            id: entity.id.as_str().into(),
+        });
+        let text = search::entity_terms(&name, &aliases).into();
+        pending.push(SearchChange::Index {
+            kind: SearchKind::Entity,
+            id: &entity.id,
+            document: None,
+            label: name.into(),
+            text,
+        });
     }
     Ok(())
 }

@@ -292,8 +292,8 @@ struct Analysed {
 }
 
 /// The row of an article that is no copy, built on the analysis threads; the writing thread
-/// only builds again the rows of the few that are.
-/// The signature's copy mark is set here as `add` sets it for an article found to be no copy.
+/// only builds again the rows of the few that are. The signature's copy mark is set here as
+/// `add` sets it for an article found to be no copy.
 fn row(
     finished: &mut Finished,
     kb: &analysis::kb::KnowledgeBase,
@@ -315,7 +315,7 @@ fn add(
 ) -> anyhow::Result<(Vec<store::NewDocument>, BTreeSet<usize>)> {
     let mut rows = Vec::new();
     let mut touched = BTreeSet::new();
-    for Analysed { finished, row } in finished {
+    for Analysed { finished, mut row } in finished {
         let Finished { mut article, sketch, notes, followed, extraction } = finished;
         if followed {
             diagnostics
@@ -329,7 +329,6 @@ fn add(
         }
         let Some((extraction, items, mut signature)) = extraction else { continue };
         diagnostics.extend(extraction.entities.diagnostics.iter().cloned());
-        let mut row = row;
         if let Some(sketch) = sketch.clone() {
             if let Some(duplicate) = state.dedup.check_and_insert_sketch(&article.id, sketch) {
                 diagnostics.push(pipeline::duplicate_note(&article, &duplicate));
