@@ -18,7 +18,8 @@
 //! the match, so the content must say more, in proportion to the share of the story's reports
 //! concerned), when dates cannot be compared and both sides give numbers but share none (tolls,
 //! sums and magnitudes tell two events of one kind apart) and when the two sides'
-//! most-mentioned actors differ. A report joins the best story when the score clears
+//! most-mentioned actors differ, much more so when no report of the story is within a few days
+//! (a district's story must not absorb every later incident there by other actors). A report joins the best story when the score clears
 //! [`StoryConfig::threshold`], else it opens a new one. When it also fits the second-best
 //! story well ([`StoryConfig::merge_threshold`]), the two stories tell the same events and the
 //! smaller is merged into the larger: this corrects a story split by early, sparse reports.

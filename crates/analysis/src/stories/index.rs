@@ -40,6 +40,12 @@ pub struct StoryConfig {
     /// Factor applied when the report's and the story's leading actors differ and neither
     /// appears on the other side.
     pub lead_penalty: f32,
+    /// Days within which a story's report counts as close in time to a new one (see
+    /// `far_lead_penalty`).
+    pub close_days: i64,
+    /// Factor applied instead of `lead_penalty` when the report is dated and none of the
+    /// story's dated reports is within `close_days` of it.
+    pub far_lead_penalty: f32,
     /// Score of a report's second-best story from which that story is merged into the best.
     pub merge_threshold: f32,
     /// Stories listed under one key at most, the latest to take it up: news stories are local
@@ -65,6 +71,8 @@ impl Default for StoryConfig {
             number_penalty: 0.7,
             lead_penalty: 0.7,
             merge_threshold: 0.35,
+            close_days: 3,
+            far_lead_penalty: 0.3,
             max_postings: 32,
             max_story_keys: 256,
             max_candidates: 10,
@@ -364,7 +372,7 @@ impl StoryIndex {
     /// Similarity of a report to a story: cosine over the language-neutral keys, blended with
     /// cosine over words when the story has a report in the same language; lowered when their
     /// dates are apart, when only one side is dated, when both give numbers and share none, and
-    /// when their leading actors differ.
+    /// when their leading actors differ, more so when no report of the story is close in time.
     fn score(
         &self,
         story: &Story,
@@ -394,13 +402,14 @@ impl StoryIndex {
         };
         // Most of the story's dated reports must be near this one; a range would let one
         // wrongly joined report stretch the story over years.
-        let (mut near, mut dated, mut checked) = (0usize, 0usize, 0usize);
+        let (mut near, mut dated, mut checked, mut close) = (0usize, 0usize, 0usize, 0usize);
         for member in story.members.iter().rev().filter(|m| !m.copy).take(DATES_CHECKED) {
             checked += 1;
             if let (Some((start, end)), Some((first, last))) = (main, member.date) {
                 dated += 1;
                 let gap = (start - last).num_days().max((first - end).num_days());
                 near += usize::from(gap <= self.config.date_window_days);
+                close += usize::from(gap <= self.config.close_days);
             } else if member.date.is_some() {
                 dated += 1;
             }
@@ -425,7 +434,13 @@ impl StoryIndex {
             if !story.weights.contains_key(&ours)
                 && !report.values.iter().any(|value| value.id == theirs)
             {
-                score *= self.config.lead_penalty;
+                // Same place, other actors, weeks apart: most often a new incident there, so
+                // only a close date lets a report with other leading actors join on content.
+                score *= if main.is_some() && dated > 0 && close == 0 {
+                    self.config.far_lead_penalty
+                } else {
+                    self.config.lead_penalty
+                };
             }
         }
         // Numbers change as a story unfolds (a toll rises, an analysis cites its own figures), so

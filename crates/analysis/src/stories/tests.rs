@@ -373,3 +373,36 @@ The Policía Nacional del Perú arrested four people in El Agustino and La Victo
         "#]],
     );
 }
+
+#[test]
+fn same_district_other_gang_weeks_later_is_a_new_story() {
+    check(
+        parse(
+            r#"
+## gallegos 2023-10-10
+Extortionists attack bus company in San Juan de Lurigancho
+
+Gunmen from Los Gallegos fired at a bus of the Santa Rosa company in San Juan de Lurigancho on Monday after its owners refused to pay extortion money. The driver was wounded, police said. Drivers of the company stopped work in protest.
+
+## gallegos-2 2023-10-11
+Bus driver shot in San Juan de Lurigancho extortion attack
+
+Police said Los Gallegos gunmen shot a bus driver of the Santa Rosa company in San Juan de Lurigancho because the owners refused to pay extortion money. Drivers stopped work in protest.
+
+## hijos 2023-10-31
+Grocery bombed in San Juan de Lurigancho
+
+A cell of Los Hijos de Dios threw an explosive at a grocery in San Juan de Lurigancho on Monday night. Its owner had ignored a demand for weekly payments, police said. Nobody was hurt.
+"#,
+        ),
+        expect![[r#"
+            stream:
+                gallegos
+                gallegos-2
+              --
+                hijos
+            reversed: same
+            batch: same
+        "#]],
+    );
+}
