@@ -35,12 +35,13 @@
 mod features;
 mod format;
 mod score;
+mod table;
 mod train;
 
 #[cfg(test)]
 mod tests;
 
-use std::{collections::HashMap, fmt};
+use std::fmt;
 
 use crate::kb::KnowledgeBase;
 
@@ -214,8 +215,8 @@ pub struct NerModel {
     keys: Vec<u32>,
     /// `TAGS` weights per feature.
     weights: Vec<[i16; TAGS]>,
-    /// Feature hash to row in `weights`.
-    index: HashMap<u32, u32, features::BuildIdHasher>,
+    /// `keys` and `weights` as one table, for tagging.
+    table: table::Table,
 }
 
 /// Score that rules a transition out; low enough never to win, far from overflow.
@@ -278,8 +279,8 @@ impl NerModel {
         for i in 0..tokens.len() {
             let mut row = [0i64; TAGS];
             for key in scratch.token(i) {
-                if let Some(&at) = self.index.get(key) {
-                    for (sum, &w) in row.iter_mut().zip(&self.weights[at as usize]) {
+                if let Some(weights) = self.table.get(*key) {
+                    for (sum, &w) in row.iter_mut().zip(weights) {
                         *sum += i64::from(w);
                     }
                 }

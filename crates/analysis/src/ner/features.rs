@@ -1,5 +1,6 @@
 //! Token features for the tagger, as 32-bit hashes computed without per-feature allocation.
 
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::kb::{EntryType, KnowledgeBase};
@@ -56,8 +57,8 @@ fn case_class(token: &str, initial: bool, caps: bool) -> Option<usize> {
 /// "Clinton" is read in the light of "Japan" or "Bill Clinton" further down.
 #[derive(Default)]
 pub(crate) struct DocContext {
-    cases: std::collections::HashMap<u32, [u16; 4], BuildIdHasher>,
-    phrases: std::collections::HashMap<u32, u8, BuildIdHasher>,
+    cases: HashMap<u32, [u16; 4], BuildIdHasher>,
+    phrases: HashMap<u32, u8, BuildIdHasher>,
 }
 
 impl DocContext {
@@ -77,10 +78,7 @@ impl DocContext {
                     counts[class] = counts[class].saturating_add(1);
                 }
             }
-            let phrases = |joined: &str| {
-                let at = lexicon.phrase_keys.binary_search(&phrase_hash(joined)).ok()?;
-                Some(lexicon.phrase_kinds[at])
-            };
+            let phrases = |joined: &str| lexicon.phrase(joined);
             mark_longest(&scratch.lower, phrases, &mut scratch.joined, &mut scratch.phrase);
             for (i, mark) in scratch.phrase.iter().enumerate() {
                 if *mark != 0 {
@@ -122,6 +120,18 @@ pub(crate) struct Lexicon {
     pub(crate) phrase_keys: Vec<u32>,
     /// Per phrase, bit `k` set when it was an entity of `Kind::ALL[k]`.
     pub(crate) phrase_kinds: Vec<u8>,
+    /// The lists above as hash tables: a token tries up to ten place and phrase names, and a
+    /// binary search over them cost a cache miss per step.
+    lookup: Lookup,
+}
+
+/// Hash tables over a lexicon's sorted lists, built once when the lexicon is made.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Lookup {
+    vocab: HashSet<u32, BuildIdHasher>,
+    dict: HashMap<u32, u16, BuildIdHasher>,
+    places: HashSet<u32, BuildIdHasher>,
+    phrases: HashMap<u32, u8, BuildIdHasher>,
 }
 
 impl Lexicon {
@@ -132,9 +142,8 @@ impl Lexicon {
         skip: impl Fn(usize) -> bool,
     ) -> Lexicon {
         let mut vocab = Vec::new();
-        let mut phrases: std::collections::HashMap<u32, u8, BuildIdHasher> = Default::default();
-        let mut counts: std::collections::HashMap<u32, [u32; super::TAGS], BuildIdHasher> =
-            Default::default();
+        let mut phrases: HashMap<u32, u8, BuildIdHasher> = Default::default();
+        let mut counts: HashMap<u32, [u32; super::TAGS], BuildIdHasher> = Default::default();
         for (s, sentence) in sentences.iter().enumerate() {
             if skip(s) {
                 continue;
@@ -177,12 +186,44 @@ impl Lexicon {
         let mut phrases: Vec<(u32, u8)> = phrases.into_iter().collect();
         phrases.sort_unstable();
         let (phrase_keys, phrase_kinds) = phrases.into_iter().unzip();
-        Lexicon { vocab, dict_keys, entries, places: places.to_vec(), phrase_keys, phrase_kinds }
+        Lexicon::new(vocab, dict_keys, entries, places.to_vec(), phrase_keys, phrase_kinds)
+    }
+
+    /// A lexicon of sorted lists (see the fields), with its lookup tables.
+    pub(crate) fn new(
+        vocab: Vec<u32>,
+        dict_keys: Vec<u32>,
+        entries: Vec<u16>,
+        places: Vec<u32>,
+        phrase_keys: Vec<u32>,
+        phrase_kinds: Vec<u8>,
+    ) -> Lexicon {
+        let lookup = Lookup {
+            vocab: vocab.iter().copied().collect(),
+            dict: dict_keys.iter().copied().zip(entries.iter().copied()).collect(),
+            places: places.iter().copied().collect(),
+            phrases: phrase_keys.iter().copied().zip(phrase_kinds.iter().copied()).collect(),
+        };
+        Lexicon { vocab, dict_keys, entries, places, phrase_keys, phrase_kinds, lookup }
     }
 
     fn entry(&self, lower: &str) -> Option<u16> {
-        let key = vocab_hash(lower);
-        self.dict_keys.binary_search(&key).ok().map(|at| self.entries[at])
+        self.lookup.dict.get(&vocab_hash(lower)).copied()
+    }
+
+    /// Whether a lowercase word was seen lowercase in training.
+    fn known(&self, lower: &str) -> bool {
+        self.lookup.vocab.contains(&vocab_hash(lower))
+    }
+
+    /// Whether lowercase tokens joined by one space are a gazetteer place name.
+    fn place(&self, joined_lower: &str) -> Option<u8> {
+        self.lookup.places.contains(&place_hash(joined_lower)).then_some(0)
+    }
+
+    /// The kinds of a training entity phrase written like the joined lowercase tokens.
+    fn phrase(&self, joined_lower: &str) -> Option<u8> {
+        self.lookup.phrases.get(&phrase_hash(joined_lower)).copied()
     }
 }
 
@@ -459,12 +500,9 @@ pub(crate) fn extract(
         }
         quoted.push(was && (straight || guillemets));
     }
-    let places = |joined: &str| lexicon.places.binary_search(&place_hash(joined)).ok().map(|_| 0);
+    let places = |joined: &str| lexicon.place(joined);
     mark_longest(&scratch.lower[..n], places, &mut scratch.joined, &mut scratch.place);
-    let phrases = |joined: &str| {
-        let at = lexicon.phrase_keys.binary_search(&phrase_hash(joined)).ok()?;
-        Some(lexicon.phrase_kinds[at])
-    };
+    let phrases = |joined: &str| lexicon.phrase(joined);
     mark_longest(&scratch.lower[..n], phrases, &mut scratch.joined, &mut scratch.phrase);
     match kb {
         Some(kb) => mark_kb(tokens, kb, &mut scratch.joined, &mut scratch.starts, &mut scratch.kb),
@@ -574,7 +612,7 @@ pub(crate) fn extract(
         };
         keys.push(hash(template::POSITION, &[position, short]));
         if has_upper {
-            let known = lexicon.vocab.binary_search(&vocab_hash(lower)).is_ok();
+            let known = lexicon.known(lower);
             keys.push(hash(template::KNOWN_LOWER, &[&[u8::from(known), u8::from(i == 0)]]));
             if caps {
                 keys.push(hash(template::KNOWN_LOWER, &[b"caps", &[u8::from(known)]]));

@@ -19,12 +19,7 @@
 //! Version 5 added the knowledge base version and features; older files are rejected with
 //! `NerError::UnsupportedVersion` rather than read with the wrong features.
 
-use std::collections::HashMap;
-
-use super::{
-    features::{BuildIdHasher, Lexicon},
-    NerError, NerModel, TAGS,
-};
+use super::{features::Lexicon, NerError, NerModel, TAGS};
 
 const MAGIC: &[u8; 8] = b"VIGIANER";
 const VERSION: u32 = 5;
@@ -45,9 +40,8 @@ impl NerModel {
         debug_assert_eq!(lexicon.dict_keys.len(), lexicon.entries.len());
         debug_assert!(lexicon.places.windows(2).all(|w| w[0] < w[1]));
         debug_assert!(lexicon.phrase_keys.windows(2).all(|w| w[0] < w[1]));
-        let index: HashMap<u32, u32, BuildIdHasher> =
-            keys.iter().enumerate().map(|(i, &k)| (k, i as u32)).collect();
-        NerModel { scale, kb_version, transitions, lexicon, keys, weights, index }
+        let table = super::table::Table::new(&keys, &weights);
+        NerModel { scale, kb_version, transitions, lexicon, keys, weights, table }
     }
 }
 
@@ -185,6 +179,6 @@ pub(super) fn read(bytes: &[u8]) -> Result<NerModel, NerError> {
     if !r.bytes.is_empty() {
         return Err(NerError::Truncated);
     }
-    let lexicon = Lexicon { vocab, dict_keys, entries, places, phrase_keys, phrase_kinds };
+    let lexicon = Lexicon::new(vocab, dict_keys, entries, places, phrase_keys, phrase_kinds);
     Ok(NerModel::from_parts(scale, kb_version, transitions, lexicon, keys, weights))
 }
