@@ -235,12 +235,12 @@ fn labels(reports: &[Report<'_>], out: &mut Vec<Item>) {
         let mut evidence: Vec<Span> = Vec::new();
         for &sentence in &article.sentences {
             let lower = article.slice(sentence).to_lowercase();
+            // Split once per sentence: stories are compared again whenever a report arrives.
+            let words: Vec<&str> =
+                lower.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
             for label in LOADED {
                 let hit = match label.strip_suffix('*') {
-                    Some(stem) => lower
-                        .split(|c: char| !c.is_alphabetic())
-                        .find(|w| w.starts_with(stem))
-                        .map(str::to_string),
+                    Some(stem) => words.iter().find(|w| w.starts_with(stem)).map(|w| w.to_string()),
                     None => lower.contains(label).then(|| label.to_string()),
                 };
                 if let Some(word) = hit {

@@ -63,13 +63,14 @@ pub(crate) fn by_text(text: &str) -> Option<BlockKind> {
     if words <= 2 && ADVERT.iter().any(|label| lower.trim_end_matches([':', '.']) == *label) {
         return Some(BlockKind::ReaderPrompt);
     }
-    if words <= 40
-        && PROMPT.iter().any(|cue| {
-            lower.starts_with(cue)
-                || lower.match_indices(". ").any(|(at, _)| lower[at + 2..].starts_with(cue))
-        })
-    {
-        return Some(BlockKind::ReaderPrompt);
+    if words <= 40 {
+        // Where each sentence of the block starts, found once rather than once per cue.
+        let starts: Vec<&str> = std::iter::once(lower)
+            .chain(lower.match_indices(". ").map(|(at, _)| &lower[at + 2..]))
+            .collect();
+        if PROMPT.iter().any(|cue| starts.iter().any(|start| start.starts_with(cue))) {
+            return Some(BlockKind::ReaderPrompt);
+        }
     }
     if words <= 20 && is_photo_credit(lower) {
         return Some(BlockKind::PhotoCredit);
