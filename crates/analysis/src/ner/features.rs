@@ -70,16 +70,22 @@ impl DocContext {
         let mut doc = DocContext::default();
         for tokens in sentences {
             let caps = caps_sentence(tokens);
-            scratch.lower.clear();
-            scratch.lower.extend(tokens.iter().map(|t| lowercase(t)));
+            let n = tokens.len();
+            if scratch.lower.len() < n {
+                scratch.lower.resize_with(n, String::new);
+            }
+            for (lower, token) in scratch.lower.iter_mut().zip(tokens.iter()) {
+                lower.clear();
+                lower.extend(token.chars().flat_map(char::to_lowercase));
+            }
             for (i, token) in tokens.iter().enumerate() {
                 if let Some(class) = case_class(token, i == 0, caps) {
                     let counts = doc.cases.entry(vocab_hash(&scratch.lower[i])).or_default();
                     counts[class] = counts[class].saturating_add(1);
                 }
             }
-            let phrases = |joined: &str| lexicon.phrase(joined);
-            mark_longest(&scratch.lower, phrases, &mut scratch.joined, &mut scratch.phrase);
+            let phrases = |hash: u32| lexicon.phrase(hash);
+            mark_longest(&scratch.lower[..n], template::PHRASE, phrases, &mut scratch.phrase);
             for (i, mark) in scratch.phrase.iter().enumerate() {
                 if *mark != 0 {
                     *doc.phrases.entry(vocab_hash(&scratch.lower[i])).or_default() |= mark >> 2;
@@ -207,23 +213,24 @@ impl Lexicon {
         Lexicon { vocab, dict_keys, entries, places, phrase_keys, phrase_kinds, lookup }
     }
 
-    fn entry(&self, lower: &str) -> Option<u16> {
-        self.lookup.dict.get(&vocab_hash(lower)).copied()
+    /// The entry of a word by its `vocab_hash`.
+    fn entry(&self, vocab: u32) -> Option<u16> {
+        self.lookup.dict.get(&vocab).copied()
     }
 
-    /// Whether a lowercase word was seen lowercase in training.
-    fn known(&self, lower: &str) -> bool {
-        self.lookup.vocab.contains(&vocab_hash(lower))
+    /// Whether a word, by its `vocab_hash`, was seen lowercase in training.
+    fn known(&self, vocab: u32) -> bool {
+        self.lookup.vocab.contains(&vocab)
     }
 
-    /// Whether lowercase tokens joined by one space are a gazetteer place name.
-    fn place(&self, joined_lower: &str) -> Option<u8> {
-        self.lookup.places.contains(&place_hash(joined_lower)).then_some(0)
+    /// Whether a `place_hash` is a gazetteer place name's.
+    fn place(&self, hash: u32) -> Option<u8> {
+        self.lookup.places.contains(&hash).then_some(0)
     }
 
-    /// The kinds of a training entity phrase written like the joined lowercase tokens.
-    fn phrase(&self, joined_lower: &str) -> Option<u8> {
-        self.lookup.phrases.get(&phrase_hash(joined_lower)).copied()
+    /// The kinds of the training entity phrase with this `phrase_hash`.
+    fn phrase(&self, hash: u32) -> Option<u8> {
+        self.lookup.phrases.get(&hash).copied()
     }
 }
 
@@ -253,6 +260,28 @@ pub(crate) type BuildIdHasher = BuildHasherDefault<IdHasher>;
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// FNV-1a of one part being fed piece by piece: `finish` gives what `hash(template, &[all])`
+/// gives, so a phrase's hash grows a token at a time instead of being redone for each length.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Fnv {
+    fn new(template: u8) -> Fnv {
+        Fnv((FNV_OFFSET ^ u64::from(template)).wrapping_mul(FNV_PRIME))
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+    }
+
+    fn finish(self) -> u32 {
+        let h = (self.0 ^ 0xFF).wrapping_mul(FNV_PRIME);
+        (h ^ (h >> 32)) as u32
+    }
+}
 
 /// FNV-1a over the template id and the parts, with a separator byte between parts.
 pub(crate) fn hash(template: u8, parts: &[&[u8]]) -> u32 {
@@ -289,6 +318,8 @@ pub(crate) struct Scratch {
     keys: Vec<u32>,
     offsets: Vec<usize>,
     lower: Vec<String>,
+    /// `vocab_hash` of each token's lowercase form.
+    vocab: Vec<u32>,
     shape: Vec<String>,
     short: Vec<String>,
     entries: Vec<Option<u16>>,
@@ -370,27 +401,28 @@ pub(super) fn mark_kb(
     }
 }
 
-/// Marks leftmost-longest matches over the lowercase tokens: 1 at a match's start, 2 inside,
-/// plus what `lookup` gives for the match shifted left by 2.
+/// Marks leftmost-longest matches over the lowercase tokens joined by one space, looked up by
+/// their hash under `template`: 1 at a match's start, 2 inside, plus what `lookup` gives for
+/// the match shifted left by 2.
 fn mark_longest(
     lower: &[String],
-    lookup: impl Fn(&str) -> Option<u8>,
-    joined: &mut String,
+    template: u8,
+    lookup: impl Fn(u32) -> Option<u8>,
     out: &mut Vec<u8>,
 ) {
     out.clear();
     out.resize(lower.len(), 0);
     let mut i = 0;
     while i < lower.len() {
-        joined.clear();
+        let mut state = Fnv::new(template);
         let mut longest = 0;
         let mut value = 0;
         for len in 1..=PLACE_TOKENS.min(lower.len() - i) {
             if len > 1 {
-                joined.push(' ');
+                state.write(b" ");
             }
-            joined.push_str(&lower[i + len - 1]);
-            if let Some(found) = lookup(joined) {
+            state.write(lower[i + len - 1].as_bytes());
+            if let Some(found) = lookup(state.finish()) {
                 longest = len;
                 value = found << 2;
             }
@@ -478,10 +510,12 @@ pub(crate) fn extract(
             buffers.resize_with(n, String::new);
         }
     }
+    scratch.vocab.clear();
     for (i, token) in tokens.iter().enumerate() {
         let lower = &mut scratch.lower[i];
         lower.clear();
         lower.extend(token.chars().flat_map(char::to_lowercase));
+        scratch.vocab.push(vocab_hash(lower));
         shape_into(token, &mut scratch.shape[i], &mut scratch.short[i]);
     }
     let caps = caps_sentence(tokens);
@@ -500,10 +534,10 @@ pub(crate) fn extract(
         }
         quoted.push(was && (straight || guillemets));
     }
-    let places = |joined: &str| lexicon.place(joined);
-    mark_longest(&scratch.lower[..n], places, &mut scratch.joined, &mut scratch.place);
-    let phrases = |joined: &str| lexicon.phrase(joined);
-    mark_longest(&scratch.lower[..n], phrases, &mut scratch.joined, &mut scratch.phrase);
+    let places = |hash: u32| lexicon.place(hash);
+    mark_longest(&scratch.lower[..n], template::PLACE, places, &mut scratch.place);
+    let phrases = |hash: u32| lexicon.phrase(hash);
+    mark_longest(&scratch.lower[..n], template::PHRASE, phrases, &mut scratch.phrase);
     match kb {
         Some(kb) => mark_kb(tokens, kb, &mut scratch.joined, &mut scratch.starts, &mut scratch.kb),
         None => {
@@ -512,7 +546,7 @@ pub(crate) fn extract(
         }
     }
     scratch.entries.clear();
-    scratch.entries.extend(scratch.lower[..n].iter().map(|l| lexicon.entry(l)));
+    scratch.entries.extend(scratch.vocab.iter().map(|&vocab| lexicon.entry(vocab)));
     let entry_at = |j: isize| -> Option<u16> {
         if j < 0 || j as usize >= n {
             None
@@ -612,7 +646,7 @@ pub(crate) fn extract(
         };
         keys.push(hash(template::POSITION, &[position, short]));
         if has_upper {
-            let known = lexicon.known(lower);
+            let known = lexicon.known(scratch.vocab[i]);
             keys.push(hash(template::KNOWN_LOWER, &[&[u8::from(known), u8::from(i == 0)]]));
             if caps {
                 keys.push(hash(template::KNOWN_LOWER, &[b"caps", &[u8::from(known)]]));
@@ -673,7 +707,7 @@ pub(crate) fn extract(
                 }
             }
         }
-        let key = vocab_hash(lower);
+        let key = scratch.vocab[i];
         if let Some(counts) = doc.cases.get(&key) {
             let own = case_class(token, i == 0, caps);
             let mut elsewhere = *counts;
@@ -704,4 +738,22 @@ pub(crate) fn extract(
         }
     }
     scratch.offsets.push(keys.len());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrase_hash_grown_by_tokens_equals_hash_of_joined_phrase() {
+        let tokens = ["san", "juan", "de", "lurigancho", "ñaña"];
+        let mut state = Fnv::new(template::PLACE);
+        for len in 1..=tokens.len() {
+            if len > 1 {
+                state.write(b" ");
+            }
+            state.write(tokens[len - 1].as_bytes());
+            assert_eq!(state.finish(), place_hash(&tokens[..len].join(" ")));
+        }
+    }
 }
