@@ -211,11 +211,7 @@ pub struct NerModel {
     transitions: [[i32; TAGS]; TAGS + 1],
     /// Ordinary words and entity words seen in training.
     lexicon: features::Lexicon,
-    /// Feature hashes, sorted, parallel to `weights`.
-    keys: Vec<u32>,
-    /// `TAGS` weights per feature.
-    weights: Vec<[i16; TAGS]>,
-    /// `keys` and `weights` as one table, for tagging.
+    /// Each feature's hash with its `TAGS` weights.
     table: table::Table,
 }
 
@@ -235,7 +231,7 @@ impl NerModel {
 
     /// Number of features with weights.
     pub fn feature_count(&self) -> usize {
-        self.keys.len()
+        self.table.len()
     }
 
     /// The version of the knowledge base the model was trained with, or `None` when it has no

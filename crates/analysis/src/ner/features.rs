@@ -75,8 +75,7 @@ impl DocContext {
                 scratch.lower.resize_with(n, String::new);
             }
             for (lower, token) in scratch.lower.iter_mut().zip(tokens.iter()) {
-                lower.clear();
-                lower.extend(token.chars().flat_map(char::to_lowercase));
+                lowercase_into(token, lower);
             }
             for (i, token) in tokens.iter().enumerate() {
                 if let Some(class) = case_class(token, i == 0, caps) {
@@ -261,8 +260,8 @@ pub(crate) type BuildIdHasher = BuildHasherDefault<IdHasher>;
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
-/// FNV-1a of one part being fed piece by piece: `finish` gives what `hash(template, &[all])`
-/// gives, so a phrase's hash grows a token at a time instead of being redone for each length.
+/// FNV-1a state after the template id, fed part by part. `end_part` writes the separator byte
+/// that follows each part, so a phrase's hash can grow a token at a time and be read after each.
 #[derive(Clone, Copy)]
 struct Fnv(u64);
 
@@ -271,35 +270,52 @@ impl Fnv {
         Fnv((FNV_OFFSET ^ u64::from(template)).wrapping_mul(FNV_PRIME))
     }
 
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
         for &b in bytes {
             self.0 = (self.0 ^ u64::from(b)).wrapping_mul(FNV_PRIME);
         }
     }
 
-    fn finish(self) -> u32 {
-        let h = (self.0 ^ 0xFF).wrapping_mul(FNV_PRIME);
-        (h ^ (h >> 32)) as u32
+    /// Ends the current part; 0xFF never occurs in UTF-8, so parts cannot run into each other.
+    #[inline]
+    fn end_part(&mut self) {
+        self.0 = (self.0 ^ 0xFF).wrapping_mul(FNV_PRIME);
+    }
+
+    fn fold(self) -> u32 {
+        (self.0 ^ (self.0 >> 32)) as u32
+    }
+
+    /// The hash if the part written so far were the last one.
+    fn finish(mut self) -> u32 {
+        self.end_part();
+        self.fold()
     }
 }
 
-/// FNV-1a over the template id and the parts, with a separator byte between parts.
+/// FNV-1a over the template id and the parts, with a separator byte after each part.
+#[inline]
 pub(crate) fn hash(template: u8, parts: &[&[u8]]) -> u32 {
-    let mut h = FNV_OFFSET;
-    h = (h ^ u64::from(template)).wrapping_mul(FNV_PRIME);
+    let mut state = Fnv::new(template);
     for part in parts {
-        for &b in *part {
-            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-        }
-        // 0xFF never occurs in UTF-8, so parts cannot run into each other.
-        h = (h ^ 0xFF).wrapping_mul(FNV_PRIME);
+        state.write(part);
+        state.end_part();
     }
-    (h ^ (h >> 32)) as u32
+    state.fold()
 }
 
 /// Lowercase by `char`, as the features see it (no final-sigma rule, unlike `str::to_lowercase`).
 pub(crate) fn lowercase(token: &str) -> String {
-    token.chars().flat_map(char::to_lowercase).collect()
+    let mut out = String::new();
+    lowercase_into(token, &mut out);
+    out
+}
+
+/// `lowercase` into a buffer that is reused between tokens.
+fn lowercase_into(token: &str, out: &mut String) {
+    out.clear();
+    out.extend(token.chars().flat_map(char::to_lowercase));
 }
 
 /// The hash of a lowercase word in the model's vocabulary of ordinary words.
@@ -513,8 +529,7 @@ pub(crate) fn extract(
     scratch.vocab.clear();
     for (i, token) in tokens.iter().enumerate() {
         let lower = &mut scratch.lower[i];
-        lower.clear();
-        lower.extend(token.chars().flat_map(char::to_lowercase));
+        lowercase_into(token, lower);
         scratch.vocab.push(vocab_hash(lower));
         shape_into(token, &mut scratch.shape[i], &mut scratch.short[i]);
     }

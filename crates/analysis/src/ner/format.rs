@@ -41,17 +41,18 @@ impl NerModel {
         debug_assert!(lexicon.places.windows(2).all(|w| w[0] < w[1]));
         debug_assert!(lexicon.phrase_keys.windows(2).all(|w| w[0] < w[1]));
         let table = super::table::Table::new(&keys, &weights);
-        NerModel { scale, kb_version, transitions, lexicon, keys, weights, table }
+        NerModel { scale, kb_version, transitions, lexicon, table }
     }
 }
 
 pub(super) fn write(model: &NerModel) -> Vec<u8> {
+    let features = model.table.sorted();
     let mut out = Vec::with_capacity(
         404 + 4 * model.lexicon.vocab.len()
             + 6 * model.lexicon.dict_keys.len()
             + 4 * model.lexicon.places.len()
             + 5 * model.lexicon.phrase_keys.len()
-            + (4 + 2 * TAGS) * model.keys.len(),
+            + (4 + 2 * TAGS) * features.len(),
     );
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
@@ -81,11 +82,11 @@ pub(super) fn write(model: &NerModel) -> Vec<u8> {
         out.extend_from_slice(&h.to_le_bytes());
     }
     out.extend_from_slice(&model.lexicon.phrase_kinds);
-    out.extend_from_slice(&(model.keys.len() as u32).to_le_bytes());
-    for k in &model.keys {
-        out.extend_from_slice(&k.to_le_bytes());
+    out.extend_from_slice(&(features.len() as u32).to_le_bytes());
+    for (key, _) in &features {
+        out.extend_from_slice(&key.to_le_bytes());
     }
-    for w in model.weights.iter().flatten() {
+    for w in features.iter().flat_map(|(_, weights)| weights) {
         out.extend_from_slice(&w.to_le_bytes());
     }
     out

@@ -17,6 +17,7 @@ pub(crate) struct Table {
     slots: Vec<Slot>,
     mask: usize,
     empty: u32,
+    len: usize,
 }
 
 impl Table {
@@ -41,7 +42,24 @@ impl Table {
             }
             slots[at] = Slot { key, weights };
         }
-        Table { slots, mask, empty }
+        Table { slots, mask, empty, len: keys.len() }
+    }
+
+    /// Number of features.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Every feature with its weights, by ascending key, as the model file lists them.
+    pub(crate) fn sorted(&self) -> Vec<(u32, [i16; TAGS])> {
+        let mut features: Vec<(u32, [i16; TAGS])> = self
+            .slots
+            .iter()
+            .filter(|slot| slot.key != self.empty)
+            .map(|slot| (slot.key, slot.weights))
+            .collect();
+        features.sort_unstable_by_key(|&(key, _)| key);
+        features
     }
 
     /// The weights of a feature, if the model has it.
@@ -87,6 +105,9 @@ mod tests {
         for missing in [3u32, 5, 6, 8, 1 << 21, u32::MAX - 1] {
             assert_eq!(table.get(missing), None);
         }
+        assert_eq!(table.len(), keys.len());
+        let sorted: Vec<(u32, [i16; TAGS])> = keys.iter().copied().zip(weights).collect();
+        assert_eq!(table.sorted(), sorted);
         assert_eq!(Table::new(&[], &[]).get(0), None);
     }
 }
