@@ -19,10 +19,11 @@
 //! concerned), when dates cannot be compared and both sides give numbers but share none (tolls,
 //! sums and magnitudes tell two events of one kind apart) and when the two sides'
 //! most-mentioned actors differ, much more so when no report of the story is within a few days
-//! (a district's story must not absorb every later incident there by other actors). A report joins the best story when the score clears
-//! [`StoryConfig::threshold`], else it opens a new one. When it also fits the second-best
-//! story well ([`StoryConfig::merge_threshold`]), the two stories tell the same events and the
-//! smaller is merged into the larger: this corrects a story split by early, sparse reports.
+//! (a district's story must not absorb every later incident there by other actors). A report
+//! joins the best story when the score clears [`StoryConfig::threshold`], else it opens a new
+//! one. When it also fits the second-best story well ([`StoryConfig::merge_threshold`]), the
+//! two stories tell the same events and the smaller is merged into the larger: this corrects a
+//! story split by early, sparse reports.
 //! A report that ingestion marked as a copy of an earlier report joins that report's story as a
 //! copy: it counts as the same outlet's text, not as confirmation.
 //!

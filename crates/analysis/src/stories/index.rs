@@ -414,7 +414,9 @@ impl StoryIndex {
                 dated += 1;
             }
         }
-        if main.is_some() && dated > 0 && near * 2 < dated {
+        // Dates can be compared: the report and some of the story's latest reports are dated.
+        let timed = main.is_some() && dated > 0;
+        if timed && near * 2 < dated {
             score *= self.config.date_penalty;
         }
         // When one side is dated and the other not, time cannot confirm the match, so the content
@@ -436,7 +438,7 @@ impl StoryIndex {
             {
                 // Same place, other actors, weeks apart: most often a new incident there, so
                 // only a close date lets a report with other leading actors join on content.
-                score *= if main.is_some() && dated > 0 && close == 0 {
+                score *= if timed && close == 0 {
                     self.config.far_lead_penalty
                 } else {
                     self.config.lead_penalty
@@ -445,7 +447,6 @@ impl StoryIndex {
         }
         // Numbers change as a story unfolds (a toll rises, an analysis cites its own figures), so
         // they only speak when dates could not be compared.
-        let timed = main.is_some() && dated > 0;
         if !timed && story.numbers >= 2 {
             let (mut given, mut shared) = (0usize, false);
             for value in &report.values {
