@@ -11,6 +11,8 @@
 //! assert_eq!(article.title.as_deref(), Some("Police arrest four in Lima"));
 //! ```
 
+#![forbid(unsafe_code)]
+
 pub mod compare;
 pub mod dates;
 pub mod dedup;

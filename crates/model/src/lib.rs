@@ -10,6 +10,8 @@
 //! assert!(!BlockKind::Caption.feeds_extraction());
 //! ```
 
+#![forbid(unsafe_code)]
+
 mod article;
 mod diagnostic;
 mod language;

@@ -5,6 +5,7 @@
 
 use crate::{
     conn::{Conn, Dialect, Value},
+    rank,
     rows::{Hit, Page, Paged, SearchKind},
     Error, Result,
 };
@@ -205,13 +206,15 @@ pub(crate) fn search(
         // read from the table, which halves the time of a common word.
         (Dialect::Sqlite, SearchOrder::Relevance) if every_kind => (
             format!(
-                "WITH top AS (SELECT rowid AS r, rank AS k FROM (SELECT rowid, rank FROM search WHERE search MATCH $1 ORDER BY rowid DESC LIMIT {CANDIDATES}) ORDER BY rank, rowid LIMIT $2 OFFSET $3) SELECT s.rowid, s.kind, s.ref, s.document, s.label FROM top JOIN search s ON s.rowid = top.r ORDER BY top.k, top.r"
+                "WITH top AS (SELECT rowid AS r, score AS k FROM (SELECT rowid, {rank}(search) AS score FROM search WHERE search MATCH $1 ORDER BY rowid DESC LIMIT {CANDIDATES}) ORDER BY score, rowid LIMIT $2 OFFSET $3) SELECT s.rowid, s.kind, s.ref, s.document, s.label FROM top JOIN search s ON s.rowid = top.r ORDER BY top.k, top.r",
+                rank = rank::FUNCTION,
             ),
             fts5_words(&folded),
         ),
         (Dialect::Sqlite, SearchOrder::Relevance) => (
             format!(
-                "SELECT rowid, kind, ref, document, label FROM (SELECT rowid, rank, kind, ref, document, label FROM search WHERE search MATCH $1 AND kind IN ({kind_list}) ORDER BY rowid DESC LIMIT {CANDIDATES}) ORDER BY rank, rowid LIMIT $2 OFFSET $3"
+                "SELECT rowid, kind, ref, document, label FROM (SELECT rowid, {rank}(search) AS score, kind, ref, document, label FROM search WHERE search MATCH $1 AND kind IN ({kind_list}) ORDER BY rowid DESC LIMIT {CANDIDATES}) ORDER BY score, rowid LIMIT $2 OFFSET $3",
+                rank = rank::FUNCTION,
             ),
             fts5_words(&folded),
         ),

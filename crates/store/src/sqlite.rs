@@ -49,6 +49,7 @@ impl Sqlite {
         conn.pragma_update(None, "wal_autocheckpoint", WAL_PAGES)?;
         // Statement journals of multi-row inserts stay in memory instead of a temporary file.
         conn.pragma_update(None, "temp_store", "MEMORY")?;
+        crate::rank::register(&conn)?;
         Ok(Sqlite(conn))
     }
 }

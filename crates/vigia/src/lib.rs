@@ -5,6 +5,8 @@
 //! This is a library only so that the fuzz targets (`fuzz/`) can reach the parsers that live
 //! here; [`main`] is the whole of the binary, and nothing else is a public API.
 
+#![forbid(unsafe_code)]
+
 mod bench;
 mod demo;
 mod eval;
