@@ -167,6 +167,17 @@ impl DedupIndex {
         })
     }
 
+    /// Remembers an article as [`DedupIndex::check_and_insert_sketch`] would, without looking
+    /// for what it copies: rebuilding the index from stored articles, whose ids are unique,
+    /// needs only that, and the search was most of the rebuild's time.
+    pub fn insert_sketch(&mut self, id: &str, sketch: Sketch) {
+        let Sketch { hash, signature } = sketch;
+        // As there, an exact copy adds nothing to look up.
+        if !self.exact.contains_key(&hash) {
+            self.insert(id.to_string(), hash, signature);
+        }
+    }
+
     /// How many articles the index remembers.
     pub fn len(&self) -> usize {
         self.entries.len()

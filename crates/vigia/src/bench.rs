@@ -35,8 +35,8 @@ pub(crate) fn run(what: BenchCommand) -> anyhow::Result<ExitCode> {
         }
         BenchCommand::Stories { sizes } => stories::run(&sizes),
         BenchCommand::Ner { data } => crate::ner_cmd::bench(&data),
-        BenchCommand::Store { articles, clients, seconds, db } => {
-            store::run(&store::StoreBench { articles, clients, seconds, db })?;
+        BenchCommand::Store { articles, clients, seconds, db, batch_size } => {
+            store::run(&store::StoreBench { articles, clients, seconds, db, batch_size })?;
             Ok(ExitCode::SUCCESS)
         }
         BenchCommand::Extract { articles, rounds } => {

@@ -363,6 +363,9 @@ pub(crate) enum BenchCommand {
         /// Keep the store here (a file or postgres:// URL), so a second run skips ingestion.
         #[arg(long, value_name = "FILE|URL")]
         db: Option<String>,
+        /// Documents committed together in one transaction, as `ingest --batch-size`.
+        #[arg(long, default_value_t = crate::pipeline::FINISH_BATCH, value_name = "N")]
+        batch_size: usize,
     },
     /// Named-entity tagging throughput, tokens per second on one core.
     Ner {

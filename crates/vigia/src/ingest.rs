@@ -228,6 +228,13 @@ impl Session {
     }
 }
 
+/// A stored document's sketch and signature, parsed.
+struct Parsed {
+    id: String,
+    sketch: Option<anyhow::Result<analysis::dedup::Sketch>>,
+    signature: Option<anyhow::Result<analysis::stories::Signature>>,
+}
+
 /// Rebuilds the duplicate and story indexes from what the store holds.
 fn replay(store: &Store, diagnostics: &mut Vec<Diagnostic>) -> anyhow::Result<State> {
     let mut state = State {
@@ -242,40 +249,64 @@ fn replay(store: &Store, diagnostics: &mut Vec<Diagnostic>) -> anyhow::Result<St
             .build()
             .context("cannot start the story threads")?,
     };
-    let mut after = 0;
-    loop {
-        let rows = store.replay(after, 5_000).context("cannot read the store")?;
-        let Some((last, _)) = rows.last() else { break };
-        after = *last;
-        for (_, row) in rows {
-            let at = state.order.len();
-            state.order.insert(row.id.clone(), at);
-            let note = |what: &str, err: anyhow::Error| {
-                Diagnostic::warning(
-                    DiagnosticCode::Unreadable,
-                    &row.id,
-                    format!("stored {what} is unreadable, so the document is left out of later matching: {err:#}"),
-                )
-                .with_document(&row.id)
-            };
-            if let Some(sketch) = row.sketch.as_deref() {
-                match stored::sketch_from_json(sketch) {
-                    Ok(sketch) => {
-                        state.dedup.check_and_insert_sketch(&row.id, sketch);
+    // One thread reads and parses the stored rows, parsing on every core, while this one adds
+    // them to the indexes in storage order.
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let (send, parsed) = std::sync::mpsc::sync_channel::<anyhow::Result<Vec<Parsed>>>(1);
+        scope.spawn(move || {
+            let mut after = 0;
+            loop {
+                let rows = match store.replay(after, 5_000).context("cannot read the store") {
+                    Ok(rows) => rows,
+                    Err(err) => {
+                        send.send(Err(err)).ok();
+                        return;
                     }
-                    Err(err) => diagnostics.push(note("sketch", err)),
+                };
+                let Some((last, _)) = rows.last() else { return };
+                after = *last;
+                let chunk = rows
+                    .into_par_iter()
+                    .map(|(_, row)| Parsed {
+                        sketch: row.sketch.as_deref().map(stored::sketch_from_json),
+                        signature: row.signature.as_deref().map(stored::signature_from_json),
+                        id: row.id,
+                    })
+                    .collect();
+                if send.send(Ok(chunk)).is_err() {
+                    return;
                 }
             }
-            if let Some(signature) = row.signature.as_deref() {
-                match stored::signature_from_json(signature) {
-                    Ok(signature) => {
+        });
+        for chunk in parsed {
+            for Parsed { id, sketch, signature } in chunk? {
+                let at = state.order.len();
+                state.order.insert(id.clone(), at);
+                let note = |what: &str, err: anyhow::Error| {
+                    Diagnostic::warning(
+                        DiagnosticCode::Unreadable,
+                        &id,
+                        format!("stored {what} is unreadable, so the document is left out of later matching: {err:#}"),
+                    )
+                    .with_document(&id)
+                };
+                match sketch {
+                    // Stored ids are unique, so there is nothing to check the sketch against.
+                    Some(Ok(sketch)) => state.dedup.insert_sketch(&id, sketch),
+                    Some(Err(err)) => diagnostics.push(note("sketch", err)),
+                    None => {}
+                }
+                match signature {
+                    Some(Ok(signature)) => {
                         state.stories.add(&signature);
                     }
-                    Err(err) => diagnostics.push(note("signature", err)),
+                    Some(Err(err)) => diagnostics.push(note("signature", err)),
+                    None => {}
                 }
             }
         }
-    }
+        Ok(())
+    })?;
     for story in state.stories.stories() {
         if story.merged_into.is_none() && !story.members.is_empty() {
             let first = first_member(&state, story.id);

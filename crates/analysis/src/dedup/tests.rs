@@ -313,3 +313,28 @@ fn sketches_survive_their_parts() {
     let copy = index.check_and_insert_sketch("partner", sketch(&syndicated()).unwrap()).unwrap();
     assert_eq!((copy.of.as_str(), copy.kind), ("andes", DuplicateKind::Near));
 }
+
+#[test]
+fn rebuilding_without_checks_gives_the_same_index() {
+    // An index rebuilt from stored sketches finds for later articles what the index that
+    // checked each article on its way in finds.
+    let mut mirror = original();
+    mirror.id = "mirror".to_string();
+    let stored = [original(), same_topic(), syndicated(), mirror];
+    let (mut checked, mut rebuilt) = (DedupIndex::new(), DedupIndex::new());
+    for article in &stored {
+        checked.check_and_insert_sketch(&article.id, sketch(article).unwrap());
+        rebuilt.insert_sketch(&article.id, sketch(article).unwrap());
+    }
+    assert_eq!((checked.len(), rebuilt.len()), (3, 3));
+    let mut again = original();
+    again.id = "again".to_string();
+    for later in [rewrite(), again, same_topic()] {
+        let found = |index: &mut DedupIndex| {
+            index
+                .check_and_insert_sketch(&later.id, sketch(&later).unwrap())
+                .map(|d| (d.of, d.kind, d.similarity))
+        };
+        assert_eq!(found(&mut checked), found(&mut rebuilt), "{}", later.id);
+    }
+}

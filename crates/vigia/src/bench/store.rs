@@ -14,7 +14,7 @@ use anyhow::Context;
 use store::{EntityFilter, Page, Store};
 
 use super::news;
-use crate::{ingest, input::Input, pipeline};
+use crate::{ingest, input::Input};
 
 /// Settings of one run.
 pub(crate) struct StoreBench {
@@ -22,6 +22,7 @@ pub(crate) struct StoreBench {
     pub(crate) clients: usize,
     pub(crate) seconds: u64,
     pub(crate) db: Option<String>,
+    pub(crate) batch_size: usize,
 }
 
 /// The generated reports from `skip` to `count` as JSON Lines inputs of 1,000 records each,
@@ -111,15 +112,14 @@ pub(crate) fn run(bench: &StoreBench) -> anyhow::Result<()> {
         let read = crate::flags::ReadArgs { max_bytes: 64 << 20, ..crate::default_read() };
         let (config, fetcher) = (crate::run_config(&read)?, crate::fetcher(&read));
         let started = Instant::now();
-        let done =
-            ingest::run(&inputs, Vec::new(), &config, &fetcher, &store, pipeline::FINISH_BATCH)?;
+        let done = ingest::run(&inputs, Vec::new(), &config, &fetcher, &store, bench.batch_size)?;
         let seconds = started.elapsed().as_secs_f64();
         println!(
             "ingest into {}: {} new articles in {seconds:.1} s: {:.0} articles/s (800 words each, extraction, stories and one transaction per {} documents); peak RSS {} MiB",
             store.location(),
             done.new,
             done.new as f64 / seconds,
-            pipeline::FINISH_BATCH,
+            bench.batch_size,
             super::peak_rss_mib().map_or("unknown".to_string(), |m| m.to_string()),
         );
     }
