@@ -2,12 +2,21 @@
 //!
 //! SQLite copies the log at the commit that grows it past a threshold, on the writer's thread:
 //! with batches of hundreds of articles that was a fifth of the writer's time. Here a thread
-//! with its own connection copies it after each batch while the writer prepares the next one;
-//! the writer's own copy stays as a bound in case this thread falls behind.
+//! with its own connection copies it while the writer goes on, at most once every
+//! [`EVERY`]: a batch rewrites most pages of the indexes keyed by hashed ids, and copying them
+//! once for several batches instead of once for each took a sixth off ingest into a large
+//! store. The writer's own copy stays as a bound on the log in case this thread falls behind.
 
-use std::{sync::mpsc, thread::JoinHandle};
+use std::{
+    sync::mpsc::{self, RecvTimeoutError},
+    thread::JoinHandle,
+    time::{Duration, Instant},
+};
 
 use crate::{conn::Conn, Result};
+
+/// The shortest time between two copies.
+pub(crate) const EVERY: Duration = Duration::from_secs(8);
 
 /// Wakes a checkpointing thread after each write; stops it when dropped.
 pub(crate) struct Checkpointer {
@@ -24,9 +33,27 @@ impl Checkpointer {
         let thread =
             std::thread::Builder::new().name("vigia-checkpoint".into()).spawn(move || {
                 let mut conn = None;
-                while woken.recv().is_ok() {
-                    // Several writes while one copy ran need only one more copy.
+                // A write not yet copied, and when the last copy began.
+                let (mut pending, mut last) = (false, None::<Instant>);
+                loop {
+                    let woke = match (pending, last) {
+                        (true, Some(last)) => {
+                            woken.recv_timeout(EVERY.saturating_sub(last.elapsed()))
+                        }
+                        _ => woken.recv().map_err(|_| RecvTimeoutError::Disconnected),
+                    };
+                    match woke {
+                        Ok(()) => pending = true,
+                        Err(RecvTimeoutError::Timeout) => {}
+                        // The store is closing, and closing copies what is left.
+                        Err(RecvTimeoutError::Disconnected) => break,
+                    }
+                    // Several writes since the last copy need only one more copy.
                     while woken.try_recv().is_ok() {}
+                    if !pending || last.is_some_and(|last| last.elapsed() < EVERY) {
+                        continue;
+                    }
+                    (pending, last) = (false, Some(Instant::now()));
                     if conn.is_none() {
                         conn = open().ok();
                     }

@@ -14,8 +14,9 @@ pub(crate) struct Sqlite(Connection);
 /// Prepared statements kept by each connection.
 const STATEMENTS: usize = 256;
 
-/// Pages the write-ahead log may hold before a writer copies it into the database itself.
-const WAL_PAGES: i64 = 32_768;
+/// Pages the write-ahead log may hold before a writer copies it into the database itself
+/// (1 GiB); the checkpointing thread copies it well before that.
+const WAL_PAGES: i64 = 262_144;
 
 /// Page cache of each connection, in KiB.
 const CACHE_KIB: i64 = 128 << 10;
@@ -44,8 +45,8 @@ impl Sqlite {
         // thousands of articles; mapped reads skip a copy of each page read.
         conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
         conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
-        // The checkpointing thread copies the log after each batch; the writer copies it only
-        // past this bound, if that thread falls behind.
+        // The checkpointing thread copies the log every few seconds while batches are written;
+        // the writer copies it only past this bound, if that thread falls behind.
         conn.pragma_update(None, "wal_autocheckpoint", WAL_PAGES)?;
         // Statement journals of multi-row inserts stay in memory instead of a temporary file.
         conn.pragma_update(None, "temp_store", "MEMORY")?;
