@@ -170,7 +170,7 @@ mod tests {
                 state ^= state >> 7;
                 state ^= state << 17;
                 text.push_str(SOUP[(state % SOUP.len() as u64) as usize]);
-                text.push(if state % 3 == 0 { '\u{a0}' } else { ' ' });
+                text.push(if state.is_multiple_of(3) { '\u{a0}' } else { ' ' });
             }
             let published = (round % 2 == 0).then_some("2023-11-08");
             let article = testing::article("soup.txt", &text, published);

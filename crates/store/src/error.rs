@@ -30,6 +30,14 @@ pub enum Error {
     /// A cursor that this store did not hand out.
     #[error("invalid cursor {0:?}")]
     Cursor(String),
+    /// The lock file beside an embedded store could not be opened or locked.
+    #[error("cannot lock {path}: {source}")]
+    Lock {
+        /// The lock file.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
     /// An error from SQLite.
     #[error("sqlite: {0}")]
     Sqlite(#[from] rusqlite::Error),

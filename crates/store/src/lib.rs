@@ -17,6 +17,7 @@ mod checkpoint;
 mod conn;
 mod error;
 mod feeds;
+mod lock;
 mod migrate;
 mod postgres;
 // FTS5 takes rank functions only through its C interface.
@@ -38,6 +39,7 @@ use std::{
 use conn::Conn;
 pub use error::{Error, Result};
 pub use feeds::FeedState;
+pub use lock::IngestLock;
 pub use migrate::SCHEMA_VERSION;
 pub use read::Table;
 pub use rows::*;
@@ -52,6 +54,7 @@ pub struct Store {
     location: String,
     /// For the embedded store only.
     checkpointer: Option<checkpoint::Checkpointer>,
+    lock_at: lock::LockAt,
 }
 
 /// Connections kept open between calls; more are opened under load and then dropped.
@@ -68,6 +71,7 @@ impl Store {
     #[doc(hidden)]
     pub fn open_at(location: &str, version: i64) -> Result<Store> {
         let postgres = location.starts_with("postgres://") || location.starts_with("postgresql://");
+        let mut lock_at = lock::LockAt::Postgres;
         let open: Opener = if postgres {
             let url = location.to_string();
             Arc::new(move || Ok(Box::new(postgres::Postgres::open(&url)?) as Box<dyn Conn>))
@@ -79,6 +83,7 @@ impl Store {
                     reason: "is a folder; give a file such as vigia.db".into(),
                 });
             }
+            lock_at = lock::LockAt::File(format!("{location}.lock").into());
             Arc::new(move || Ok(Box::new(sqlite::Sqlite::open(&path)?) as Box<dyn Conn>))
         };
         let mut store = Store {
@@ -86,6 +91,7 @@ impl Store {
             idle: Mutex::new(Vec::new()),
             location: redact(location),
             checkpointer: None,
+            lock_at,
         };
         store.with(|conn| migrate::migrate(conn, version, &now()))?;
         if !postgres {
@@ -135,6 +141,26 @@ impl Store {
     /// Which of these document ids are stored.
     pub fn known(&self, ids: &[String]) -> Result<std::collections::HashSet<String>> {
         self.with(|conn| read::known(conn, ids))
+    }
+
+    /// Takes the store's ingest lock, waiting while another process holds it.
+    pub fn lock_ingest(&self) -> Result<IngestLock> {
+        let open = || (self.open)();
+        lock::lock(&self.lock_at, open, true)?.ok_or_else(|| Error::Location {
+            location: self.location.clone(),
+            reason: "the ingest lock was not granted".into(),
+        })
+    }
+
+    /// Takes the store's ingest lock if no other process holds it.
+    pub fn try_lock_ingest(&self) -> Result<Option<IngestLock>> {
+        lock::lock(&self.lock_at, || (self.open)(), false)
+    }
+
+    /// The sequence number of the last document stored, 0 when there is none: it moves when
+    /// anything, in any process, stores a document.
+    pub fn last_document(&self) -> Result<i64> {
+        self.with(read::last_document)
     }
 
     /// Documents stored after sequence number `after`, for replaying state; pass the last

@@ -455,6 +455,11 @@ pub(crate) fn known(conn: &mut dyn Conn, ids: &[String]) -> Result<HashSet<Strin
 }
 
 /// Up to `limit` documents stored after `after`, in order, with what the next run replays.
+pub(crate) fn last_document(conn: &mut dyn Conn) -> Result<i64> {
+    let rows = conn.query("SELECT COALESCE(MAX(seq), 0) FROM documents", &[])?;
+    Ok(rows.first().and_then(|row| row.first()).and_then(Value::as_int).unwrap_or(0))
+}
+
 pub(crate) fn replay(conn: &mut dyn Conn, after: i64, limit: usize) -> Result<Vec<(i64, Replay)>> {
     let rows = conn.query(
         "SELECT seq, id, current, sketch, signature FROM documents WHERE seq > $1 ORDER BY seq LIMIT $2",

@@ -38,6 +38,7 @@ macro_rules! all_tests {
             feed_validators_are_kept,
             map_points_and_trend_rows,
             many_rows_keep_their_order,
+            one_ingest_at_a_time,
         );
     };
 }
@@ -386,6 +387,22 @@ fn replay_is_in_insertion_order(store: &Store) {
     );
     let known = store.known(&["doc-a".into(), "doc-z".into()]).unwrap();
     assert_eq!(known.into_iter().collect::<Vec<_>>(), ["doc-a"]);
+}
+
+fn one_ingest_at_a_time(store: &Store) {
+    assert_eq!(store.last_document().unwrap(), 0);
+    let held = store.lock_ingest().unwrap();
+    assert!(store.try_lock_ingest().unwrap().is_none());
+    // Writing does not need the lock, so the holder can write while it waits for nobody.
+    store.write(&batch(vec![document("doc-1", "https://a.example/1", "uno")])).unwrap();
+    let first = store.last_document().unwrap();
+    assert!(first > 0);
+    drop(held);
+    let again = store.try_lock_ingest().unwrap();
+    assert!(again.is_some());
+    drop(again);
+    store.write(&batch(vec![document("doc-2", "https://a.example/2", "dos")])).unwrap();
+    assert!(store.last_document().unwrap() > first);
 }
 
 fn entities_merge_across_documents(store: &Store) {

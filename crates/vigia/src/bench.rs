@@ -216,7 +216,7 @@ fn article(idx: usize) -> (String, String) {
         "Cuatro sospechosos fueron detenidos hacia las 5 a.m. en una vivienda cercana al mercado.",
     ];
     let mut next = xorshift(idx);
-    let templates = if next() % 2 == 0 { EN } else { ES };
+    let templates = if next().is_multiple_of(2) { EN } else { ES };
     // Words of the templates, sprinkled into each sentence so that articles do not share long
     // runs of words: a corpus of near copies would measure the duplicate index, not ingestion.
     let vocabulary: Vec<&str> = templates

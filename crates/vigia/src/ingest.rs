@@ -9,6 +9,8 @@
 
 mod cache;
 mod pending;
+#[cfg(test)]
+mod tests;
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -94,15 +96,36 @@ pub(crate) fn run(
 /// `watch` does between polls.
 pub(crate) struct Session {
     state: State,
-    /// What replaying the store found unreadable, reported with the first ingest.
+    /// What replaying the store found unreadable, reported with the next ingest.
     replayed: Vec<Diagnostic>,
+    /// The last stored document the state holds.
+    seen: i64,
 }
 
 impl Session {
     pub(crate) fn open(store: &Store) -> anyhow::Result<Session> {
         let mut replayed = Vec::new();
-        let state = replay(store, &mut replayed)?;
-        Ok(Session { state, replayed })
+        let (state, seen) = replay(store, &mut replayed)?;
+        Ok(Session { state, replayed, seen })
+    }
+
+    /// Takes the store's ingest lock, then replays the store again if another process
+    /// stored documents since this session last looked.
+    fn lock(&mut self, store: &Store) -> anyhow::Result<store::IngestLock> {
+        let lock = match store.try_lock_ingest().context("cannot lock the store")? {
+            Some(lock) => lock,
+            None => {
+                eprintln!(
+                    "vigia: another ingest into {} is under way; waiting for it to finish",
+                    store.location()
+                );
+                store.lock_ingest().context("cannot lock the store")?
+            }
+        };
+        if store.last_document().context("cannot read the store")? != self.seen {
+            *self = Session::open(store)?;
+        }
+        Ok(lock)
     }
 
     /// Ingests `inputs`; `batch` is the number of documents per transaction. After an error
@@ -116,6 +139,7 @@ impl Session {
         store: &Store,
         batch: usize,
     ) -> anyhow::Result<Ingested> {
+        let _lock = self.lock(store)?;
         let shipped = pipeline::shipped()?;
         let resources = shipped.resources();
         let mut out = Ingested::default();
@@ -224,19 +248,22 @@ impl Session {
         out.summary.add(&read);
         progress.finish_and_clear();
         out.diagnostics = diagnostics;
+        self.seen = store.last_document().context("cannot read the store")?;
         Ok(out)
     }
 }
 
 /// A stored document's sketch and signature, parsed.
 struct Parsed {
+    seq: i64,
     id: String,
     sketch: Option<anyhow::Result<analysis::dedup::Sketch>>,
     signature: Option<anyhow::Result<analysis::stories::Signature>>,
 }
 
-/// Rebuilds the duplicate and story indexes from what the store holds.
-fn replay(store: &Store, diagnostics: &mut Vec<Diagnostic>) -> anyhow::Result<State> {
+/// Rebuilds the duplicate and story indexes from what the store holds; also gives the last
+/// document replayed.
+fn replay(store: &Store, diagnostics: &mut Vec<Diagnostic>) -> anyhow::Result<(State, i64)> {
     let mut state = State {
         dedup: DedupIndex::new(),
         stories: StoryIndex::new(),
@@ -249,6 +276,7 @@ fn replay(store: &Store, diagnostics: &mut Vec<Diagnostic>) -> anyhow::Result<St
             .build()
             .context("cannot start the story threads")?,
     };
+    let mut seen = 0;
     // One thread reads and parses the stored rows, parsing on every core, while this one adds
     // them to the indexes in storage order.
     std::thread::scope(|scope| -> anyhow::Result<()> {
@@ -267,7 +295,8 @@ fn replay(store: &Store, diagnostics: &mut Vec<Diagnostic>) -> anyhow::Result<St
                 after = *last;
                 let chunk = rows
                     .into_par_iter()
-                    .map(|(_, row)| Parsed {
+                    .map(|(seq, row)| Parsed {
+                        seq,
                         sketch: row.sketch.as_deref().map(stored::sketch_from_json),
                         signature: row.signature.as_deref().map(stored::signature_from_json),
                         id: row.id,
@@ -279,7 +308,8 @@ fn replay(store: &Store, diagnostics: &mut Vec<Diagnostic>) -> anyhow::Result<St
             }
         });
         for chunk in parsed {
-            for Parsed { id, sketch, signature } in chunk? {
+            for Parsed { seq, id, sketch, signature } in chunk? {
+                seen = seq;
                 let at = state.order.len();
                 state.order.insert(id.clone(), at);
                 let note = |what: &str, err: anyhow::Error| {
@@ -313,7 +343,7 @@ fn replay(store: &Store, diagnostics: &mut Vec<Diagnostic>) -> anyhow::Result<St
             state.stored.insert(story.id, stories::story_id(&first));
         }
     }
-    Ok(state)
+    Ok((state, seen))
 }
 
 /// An analysed article with its row as it is stored unless it turns out to be a copy.

@@ -242,6 +242,34 @@ fn killed_mid_ingest_loses_nothing_committed_and_a_rerun_completes() {
 }
 
 #[test]
+fn a_second_ingest_waits_for_the_first() {
+    use std::io::BufRead;
+    let dir = scratch("lock");
+    let db = dir.join("locked.db");
+    let corpus = repo().join("examples/lima-2023");
+    // This test holds the store's ingest lock, as a running ingest would.
+    let store = Store::open(db.to_str().unwrap()).unwrap();
+    let held = store.lock_ingest().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vigia"))
+        .args(["ingest", "--no-progress", "--db"])
+        .arg(&db)
+        .arg(&corpus)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    let waiting = lines.next().unwrap().unwrap();
+    assert!(waiting.contains("another ingest into"), "{waiting}");
+    assert_eq!(store.counts().unwrap().documents, 0, "it stored documents without the lock");
+    drop(held);
+    let rest: Vec<String> = lines.map(Result::unwrap).collect();
+    assert!(child.wait().unwrap().success(), "{rest:?}");
+    assert!(rest.iter().any(|line| line.contains("stored 13 new")), "{rest:?}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn postgres_store_takes_the_same_ingest() {
     let Ok(url) = std::env::var("TEST_POSTGRES_URL") else {
         eprintln!("TEST_POSTGRES_URL is not set: PostgreSQL ingest test skipped");

@@ -240,8 +240,8 @@ fn fits(current: f64, value: f64) -> bool {
     let current = current as u64 % 1000;
     let value = value as u64;
     current == 0
-        || (current % 100 == 0 && value < 100)
-        || (current % 10 == 0 && current % 100 >= 20 && value < 10)
+        || (current.is_multiple_of(100) && value < 100)
+        || (current.is_multiple_of(10) && current % 100 >= 20 && value < 10)
 }
 
 /// "y" between tens and units ("treinta y cinco"); "and" after hundreds ("two hundred and fifty").
@@ -251,12 +251,13 @@ fn joins(words: &Words, j: usize, current: f64) -> bool {
     match (words.lang, words.low(j)) {
         (Lang::Es, "y") => {
             tens >= 20
-                && tens % 10 == 0
+                && tens.is_multiple_of(10)
                 && (matches!(next, "un" | "uno" | "una")
                     || small_number(next, Lang::Es).is_some_and(|v| v < 10))
         }
         (Lang::En, "and") => {
-            current as u64 % 100 == 0 && small_number(next, Lang::En).is_some_and(|v| v < 100)
+            (current as u64).is_multiple_of(100)
+                && small_number(next, Lang::En).is_some_and(|v| v < 100)
         }
         _ => false,
     }

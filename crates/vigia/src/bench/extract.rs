@@ -135,7 +135,7 @@ fn article(idx: usize) -> String {
     const GANGS: &[&str] =
         &["Los Gallegos", "Tren de Aragua", "Los Pulpos", "Los Injertos del Cono Norte"];
     let mut next = super::xorshift(idx);
-    let templates = if next() % 2 == 0 { EN } else { ES };
+    let templates = if next().is_multiple_of(2) { EN } else { ES };
     let mut text = format!("{}\n\n", templates[0].split(" after ").next().unwrap_or("News"));
     let mut words = 0;
     while words < 800 {

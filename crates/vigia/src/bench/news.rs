@@ -194,7 +194,7 @@ fn story(story: usize) -> Story {
 pub(crate) fn report(idx: usize, k: usize) -> Report {
     let s = story(idx);
     let mut next = xorshift(idx * 7919 + k + 1);
-    let spanish = next() % 2 == 0;
+    let spanish = next().is_multiple_of(2);
     let (own, background, words) = if spanish {
         (spanish_sentences(&s), spanish_background(&s), SPANISH_WORDS)
     } else {
