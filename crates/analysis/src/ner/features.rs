@@ -108,35 +108,31 @@ fn phrase_hash(joined_lower: &str) -> u32 {
     hash(template::PHRASE, &[joined_lower.as_bytes()])
 }
 
-/// What the model knows about words from its training data, beyond feature weights.
+/// What the model knows about words from its training data, beyond feature weights. It is
+/// kept as hash tables only: a token tries up to ten place and phrase names, and a binary
+/// search over sorted lists cost a cache miss per step; the model file's sorted lists are
+/// made from the tables when it is written.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Lexicon {
-    /// Hashes of lowercase words seen lowercase in training, sorted.
-    pub(crate) vocab: Vec<u32>,
-    /// Hashes of lowercase words seen inside an entity, sorted, parallel to `entries`.
-    pub(crate) dict_keys: Vec<u32>,
-    /// Per word: bits 0–3 its most frequent tag id, bits 4–7 the kinds it was seen in,
-    /// bit 8 set when it was more often in an entity than outside.
-    pub(crate) entries: Vec<u16>,
-    /// Hashes of gazetteer place names (see `place_hash`), sorted.
-    pub(crate) places: Vec<u32>,
-    /// Hashes of entity phrases seen in training (see `phrase_hash`), sorted, parallel to
-    /// `phrase_kinds`.
-    pub(crate) phrase_keys: Vec<u32>,
-    /// Per phrase, bit `k` set when it was an entity of `Kind::ALL[k]`.
-    pub(crate) phrase_kinds: Vec<u8>,
-    /// The lists above as hash tables: a token tries up to ten place and phrase names, and a
-    /// binary search over them cost a cache miss per step.
-    lookup: Lookup,
+    /// Hashes of lowercase words seen lowercase in training.
+    vocab: HashSet<u32, BuildIdHasher>,
+    /// Per hash of a lowercase word seen inside an entity: bits 0–3 its most frequent tag id,
+    /// bits 4–7 the kinds it was seen in, bit 8 set when it was more often in an entity than
+    /// outside.
+    dict: HashMap<u32, u16, BuildIdHasher>,
+    /// Hashes of gazetteer place names (see `place_hash`).
+    places: HashSet<u32, BuildIdHasher>,
+    /// Per hash of an entity phrase seen in training (see `phrase_hash`), bit `k` set when it
+    /// was an entity of `Kind::ALL[k]`.
+    phrases: HashMap<u32, u8, BuildIdHasher>,
 }
 
-/// Hash tables over a lexicon's sorted lists, built once when the lexicon is made.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct Lookup {
-    vocab: HashSet<u32, BuildIdHasher>,
-    dict: HashMap<u32, u16, BuildIdHasher>,
-    places: HashSet<u32, BuildIdHasher>,
-    phrases: HashMap<u32, u8, BuildIdHasher>,
+/// A lexicon as the model file lists it: every table by ascending hash.
+pub(crate) struct SortedLexicon {
+    pub(crate) vocab: Vec<u32>,
+    pub(crate) dict: Vec<(u32, u16)>,
+    pub(crate) places: Vec<u32>,
+    pub(crate) phrases: Vec<(u32, u8)>,
 }
 
 impl Lexicon {
@@ -146,7 +142,7 @@ impl Lexicon {
         places: &[u32],
         skip: impl Fn(usize) -> bool,
     ) -> Lexicon {
-        let mut vocab = Vec::new();
+        let mut vocab: HashSet<u32, BuildIdHasher> = Default::default();
         let mut phrases: HashMap<u32, u8, BuildIdHasher> = Default::default();
         let mut counts: HashMap<u32, [u32; super::TAGS], BuildIdHasher> = Default::default();
         for (s, sentence) in sentences.iter().enumerate() {
@@ -157,7 +153,7 @@ impl Lexicon {
                 let lower = lowercase(token);
                 let key = vocab_hash(&lower);
                 if is_lowercase_word(token) {
-                    vocab.push(key);
+                    vocab.insert(key);
                 }
                 counts.entry(key).or_default()[tag.id()] += 1;
             }
@@ -168,9 +164,7 @@ impl Lexicon {
                 }
             }
         }
-        vocab.sort_unstable();
-        vocab.dedup();
-        let mut dict: Vec<(u32, u16)> = counts
+        let dict = counts
             .into_iter()
             .filter(|(_, c)| c[1..].iter().any(|&n| n > 0))
             .map(|(key, c)| {
@@ -186,50 +180,60 @@ impl Lexicon {
                 (key, top as u16 | kinds << 4 | mostly << 8)
             })
             .collect();
-        dict.sort_unstable();
-        let (dict_keys, entries) = dict.into_iter().unzip();
-        let mut phrases: Vec<(u32, u8)> = phrases.into_iter().collect();
-        phrases.sort_unstable();
-        let (phrase_keys, phrase_kinds) = phrases.into_iter().unzip();
-        Lexicon::new(vocab, dict_keys, entries, places.to_vec(), phrase_keys, phrase_kinds)
+        Lexicon { vocab, dict, places: places.iter().copied().collect(), phrases }
     }
 
-    /// A lexicon of sorted lists (see the fields), with its lookup tables.
+    /// A lexicon from the model file's lists; `entries` and `phrase_kinds` are parallel to
+    /// `dict_keys` and `phrase_keys`.
     pub(crate) fn new(
-        vocab: Vec<u32>,
-        dict_keys: Vec<u32>,
-        entries: Vec<u16>,
-        places: Vec<u32>,
-        phrase_keys: Vec<u32>,
-        phrase_kinds: Vec<u8>,
+        vocab: &[u32],
+        dict_keys: &[u32],
+        entries: &[u16],
+        places: &[u32],
+        phrase_keys: &[u32],
+        phrase_kinds: &[u8],
     ) -> Lexicon {
-        let lookup = Lookup {
+        Lexicon {
             vocab: vocab.iter().copied().collect(),
             dict: dict_keys.iter().copied().zip(entries.iter().copied()).collect(),
             places: places.iter().copied().collect(),
             phrases: phrase_keys.iter().copied().zip(phrase_kinds.iter().copied()).collect(),
-        };
-        Lexicon { vocab, dict_keys, entries, places, phrase_keys, phrase_kinds, lookup }
+        }
+    }
+
+    /// The tables by ascending hash, as the model file lists them.
+    pub(crate) fn sorted(&self) -> SortedLexicon {
+        fn sorted<T: Copy + Ord>(items: impl Iterator<Item = T>) -> Vec<T> {
+            let mut out: Vec<T> = items.collect();
+            out.sort_unstable();
+            out
+        }
+        SortedLexicon {
+            vocab: sorted(self.vocab.iter().copied()),
+            dict: sorted(self.dict.iter().map(|(&k, &v)| (k, v))),
+            places: sorted(self.places.iter().copied()),
+            phrases: sorted(self.phrases.iter().map(|(&k, &v)| (k, v))),
+        }
     }
 
     /// The entry of a word by its `vocab_hash`.
     fn entry(&self, vocab: u32) -> Option<u16> {
-        self.lookup.dict.get(&vocab).copied()
+        self.dict.get(&vocab).copied()
     }
 
     /// Whether a word, by its `vocab_hash`, was seen lowercase in training.
     fn known(&self, vocab: u32) -> bool {
-        self.lookup.vocab.contains(&vocab)
+        self.vocab.contains(&vocab)
     }
 
     /// Whether a `place_hash` is a gazetteer place name's.
     fn place(&self, hash: u32) -> Option<u8> {
-        self.lookup.places.contains(&hash).then_some(0)
+        self.places.contains(&hash).then_some(0)
     }
 
     /// The kinds of the training entity phrase with this `phrase_hash`.
     fn phrase(&self, hash: u32) -> Option<u8> {
-        self.lookup.phrases.get(&hash).copied()
+        self.phrases.get(&hash).copied()
     }
 }
 

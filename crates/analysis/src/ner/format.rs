@@ -35,23 +35,19 @@ impl NerModel {
     ) -> NerModel {
         debug_assert_eq!(keys.len(), weights.len());
         debug_assert!(keys.windows(2).all(|w| w[0] < w[1]));
-        debug_assert!(lexicon.vocab.windows(2).all(|w| w[0] < w[1]));
-        debug_assert!(lexicon.dict_keys.windows(2).all(|w| w[0] < w[1]));
-        debug_assert_eq!(lexicon.dict_keys.len(), lexicon.entries.len());
-        debug_assert!(lexicon.places.windows(2).all(|w| w[0] < w[1]));
-        debug_assert!(lexicon.phrase_keys.windows(2).all(|w| w[0] < w[1]));
         let table = super::table::Table::new(&keys, &weights);
         NerModel { scale, kb_version, transitions, lexicon, table }
     }
 }
 
 pub(super) fn write(model: &NerModel) -> Vec<u8> {
+    let lexicon = model.lexicon.sorted();
     let features = model.table.sorted();
     let mut out = Vec::with_capacity(
-        404 + 4 * model.lexicon.vocab.len()
-            + 6 * model.lexicon.dict_keys.len()
-            + 4 * model.lexicon.places.len()
-            + 5 * model.lexicon.phrase_keys.len()
+        404 + 4 * lexicon.vocab.len()
+            + 6 * lexicon.dict.len()
+            + 4 * lexicon.places.len()
+            + 5 * lexicon.phrases.len()
             + (4 + 2 * TAGS) * features.len(),
     );
     out.extend_from_slice(MAGIC);
@@ -62,26 +58,26 @@ pub(super) fn write(model: &NerModel) -> Vec<u8> {
     for w in model.transitions.iter().flatten() {
         out.extend_from_slice(&w.to_le_bytes());
     }
-    out.extend_from_slice(&(model.lexicon.vocab.len() as u32).to_le_bytes());
-    for h in &model.lexicon.vocab {
+    out.extend_from_slice(&(lexicon.vocab.len() as u32).to_le_bytes());
+    for h in &lexicon.vocab {
         out.extend_from_slice(&h.to_le_bytes());
     }
-    out.extend_from_slice(&(model.lexicon.dict_keys.len() as u32).to_le_bytes());
-    for h in &model.lexicon.dict_keys {
+    out.extend_from_slice(&(lexicon.dict.len() as u32).to_le_bytes());
+    for (h, _) in &lexicon.dict {
         out.extend_from_slice(&h.to_le_bytes());
     }
-    for e in &model.lexicon.entries {
+    for (_, e) in &lexicon.dict {
         out.extend_from_slice(&e.to_le_bytes());
     }
-    out.extend_from_slice(&(model.lexicon.places.len() as u32).to_le_bytes());
-    for h in &model.lexicon.places {
+    out.extend_from_slice(&(lexicon.places.len() as u32).to_le_bytes());
+    for h in &lexicon.places {
         out.extend_from_slice(&h.to_le_bytes());
     }
-    out.extend_from_slice(&(model.lexicon.phrase_keys.len() as u32).to_le_bytes());
-    for h in &model.lexicon.phrase_keys {
+    out.extend_from_slice(&(lexicon.phrases.len() as u32).to_le_bytes());
+    for (h, _) in &lexicon.phrases {
         out.extend_from_slice(&h.to_le_bytes());
     }
-    out.extend_from_slice(&model.lexicon.phrase_kinds);
+    out.extend(lexicon.phrases.iter().map(|(_, kinds)| kinds));
     out.extend_from_slice(&(features.len() as u32).to_le_bytes());
     for (key, _) in &features {
         out.extend_from_slice(&key.to_le_bytes());
@@ -180,6 +176,6 @@ pub(super) fn read(bytes: &[u8]) -> Result<NerModel, NerError> {
     if !r.bytes.is_empty() {
         return Err(NerError::Truncated);
     }
-    let lexicon = Lexicon::new(vocab, dict_keys, entries, places, phrase_keys, phrase_kinds);
+    let lexicon = Lexicon::new(&vocab, &dict_keys, &entries, &places, &phrase_keys, &phrase_kinds);
     Ok(NerModel::from_parts(scale, kb_version, transitions, lexicon, keys, weights))
 }

@@ -380,3 +380,14 @@ fn knowledge_base_features_are_stored_and_used() {
         "#]],
     );
 }
+
+#[test]
+fn shipped_models_are_written_back_byte_for_byte() {
+    // The model keeps hash tables only; the file's sorted lists are made from them on writing.
+    for name in ["ner-es.bin", "ner-en.bin"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("models").join(name);
+        let bytes = std::fs::read(&path).unwrap();
+        let model = NerModel::from_bytes(&bytes).unwrap();
+        assert!(model.to_bytes() == bytes, "{name} is not written back as it was read");
+    }
+}
