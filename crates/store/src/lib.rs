@@ -71,10 +71,10 @@ impl Store {
     #[doc(hidden)]
     pub fn open_at(location: &str, version: i64) -> Result<Store> {
         let postgres = location.starts_with("postgres://") || location.starts_with("postgresql://");
-        let mut lock_at = lock::LockAt::Postgres;
-        let open: Opener = if postgres {
+        let (open, lock_at): (Opener, _) = if postgres {
             let url = location.to_string();
-            Arc::new(move || Ok(Box::new(postgres::Postgres::open(&url)?) as Box<dyn Conn>))
+            let open = move || Ok(Box::new(postgres::Postgres::open(&url)?) as Box<dyn Conn>);
+            (Arc::new(open), lock::LockAt::Postgres)
         } else {
             let path = Path::new(location).to_path_buf();
             if path.is_dir() {
@@ -83,8 +83,9 @@ impl Store {
                     reason: "is a folder; give a file such as vigia.db".into(),
                 });
             }
-            lock_at = lock::LockAt::File(format!("{location}.lock").into());
-            Arc::new(move || Ok(Box::new(sqlite::Sqlite::open(&path)?) as Box<dyn Conn>))
+            let lock_at = lock::LockAt::File(format!("{location}.lock").into());
+            let open = move || Ok(Box::new(sqlite::Sqlite::open(&path)?) as Box<dyn Conn>);
+            (Arc::new(open), lock_at)
         };
         let mut store = Store {
             open,
@@ -145,16 +146,12 @@ impl Store {
 
     /// Takes the store's ingest lock, waiting while another process holds it.
     pub fn lock_ingest(&self) -> Result<IngestLock> {
-        let open = || (self.open)();
-        lock::lock(&self.lock_at, open, true)?.ok_or_else(|| Error::Location {
-            location: self.location.clone(),
-            reason: "the ingest lock was not granted".into(),
-        })
+        lock::lock(&self.lock_at, || (self.open)())
     }
 
     /// Takes the store's ingest lock if no other process holds it.
     pub fn try_lock_ingest(&self) -> Result<Option<IngestLock>> {
-        lock::lock(&self.lock_at, || (self.open)(), false)
+        lock::try_lock(&self.lock_at, || (self.open)())
     }
 
     /// The sequence number of the last document stored, 0 when there is none: it moves when

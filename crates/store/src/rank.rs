@@ -21,7 +21,10 @@ use rusqlite::{ffi, Connection};
 
 /// The rank function's SQL name; `vigia_bm25(search)` is FTS5's `bm25(search)`, lower is
 /// better.
-pub(crate) const FUNCTION: &str = "vigia_bm25";
+pub(crate) const FUNCTION: &str = match FUNCTION_C.to_str() {
+    Ok(name) => name,
+    Err(_) => panic!("the rank function's name is ASCII"),
+};
 const FUNCTION_C: &CStr = c"vigia_bm25";
 
 /// BM25's constants, as FTS5 sets them.

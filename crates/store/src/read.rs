@@ -454,12 +454,13 @@ pub(crate) fn known(conn: &mut dyn Conn, ids: &[String]) -> Result<HashSet<Strin
     Ok(found)
 }
 
-/// Up to `limit` documents stored after `after`, in order, with what the next run replays.
+/// The sequence number of the last document stored, 0 when there is none.
 pub(crate) fn last_document(conn: &mut dyn Conn) -> Result<i64> {
     let rows = conn.query("SELECT COALESCE(MAX(seq), 0) FROM documents", &[])?;
     Ok(rows.first().and_then(|row| row.first()).and_then(Value::as_int).unwrap_or(0))
 }
 
+/// Up to `limit` documents stored after `after`, in order, with what the next run replays.
 pub(crate) fn replay(conn: &mut dyn Conn, after: i64, limit: usize) -> Result<Vec<(i64, Replay)>> {
     let rows = conn.query(
         "SELECT seq, id, current, sketch, signature FROM documents WHERE seq > $1 ORDER BY seq LIMIT $2",

@@ -89,7 +89,21 @@ pub(crate) fn run(
     store: &Store,
     batch: usize,
 ) -> anyhow::Result<Ingested> {
-    Session::open(store)?.ingest(inputs, diagnostics, config, fetcher, store, batch)
+    // Replaying under the lock reads what a running ingest stores before it lets go.
+    let _lock = lock(store)?;
+    Session::open(store)?.ingest_locked(inputs, diagnostics, config, fetcher, store, batch)
+}
+
+/// Takes the store's ingest lock, saying so when another ingest holds it and this one waits.
+fn lock(store: &Store) -> anyhow::Result<store::IngestLock> {
+    if let Some(lock) = store.try_lock_ingest().context("cannot lock the store")? {
+        return Ok(lock);
+    }
+    eprintln!(
+        "vigia: another ingest into {} is under way; waiting for it to finish",
+        store.location()
+    );
+    store.lock_ingest().context("cannot lock the store")
 }
 
 /// The state spanning documents, rebuilt once from the store and kept across ingests, as
@@ -109,28 +123,27 @@ impl Session {
         Ok(Session { state, replayed, seen })
     }
 
-    /// Takes the store's ingest lock, then replays the store again if another process
-    /// stored documents since this session last looked.
-    fn lock(&mut self, store: &Store) -> anyhow::Result<store::IngestLock> {
-        let lock = match store.try_lock_ingest().context("cannot lock the store")? {
-            Some(lock) => lock,
-            None => {
-                eprintln!(
-                    "vigia: another ingest into {} is under way; waiting for it to finish",
-                    store.location()
-                );
-                store.lock_ingest().context("cannot lock the store")?
-            }
-        };
-        if store.last_document().context("cannot read the store")? != self.seen {
-            *self = Session::open(store)?;
-        }
-        Ok(lock)
-    }
-
     /// Ingests `inputs`; `batch` is the number of documents per transaction. After an error
     /// the session may hold documents the store does not, so it must be opened again.
     pub(crate) fn ingest(
+        &mut self,
+        inputs: &[Input],
+        diagnostics: Vec<Diagnostic>,
+        config: &RunConfig,
+        fetcher: &Fetcher,
+        store: &Store,
+        batch: usize,
+    ) -> anyhow::Result<Ingested> {
+        let _lock = lock(store)?;
+        // Another process may have stored documents since this session last looked.
+        if store.last_document().context("cannot read the store")? != self.seen {
+            *self = Session::open(store)?;
+        }
+        self.ingest_locked(inputs, diagnostics, config, fetcher, store, batch)
+    }
+
+    /// `ingest`, with the store's ingest lock held and the session up to date.
+    fn ingest_locked(
         &mut self,
         inputs: &[Input],
         mut diagnostics: Vec<Diagnostic>,
@@ -139,7 +152,6 @@ impl Session {
         store: &Store,
         batch: usize,
     ) -> anyhow::Result<Ingested> {
-        let _lock = self.lock(store)?;
         let shipped = pipeline::shipped()?;
         let resources = shipped.resources();
         let mut out = Ingested::default();
